@@ -1,0 +1,137 @@
+/**
+ * Ingest: every page file in seeds/ → typed articles. Each page is decoded, given its
+ * metadata (manifest or inference) and parsed on its own, so one bad page is reported
+ * and skipped while the others build.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { articleSchema, type Article, type Furniture, type Leftover } from '../../src/lib/article';
+import type { ArchiveConfig } from '../../src/lib/archive-config';
+import { decodePage } from '../../src/lib/decode-page';
+import { parseManifest, type Manifest, type ManifestEntry } from '../../src/lib/manifest';
+import { findPublication, resolvePageMeta } from '../../src/lib/page-meta';
+import { parsePage, type PageMeta } from '../../src/lib/parser';
+import { keywords } from './segment';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface Message {
+  level: 'warning' | 'error';
+  /** The file the message is about, relative to the seeds folder. */
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface PageResult {
+  file: string;
+  /** False when the page could not be read at all; its articles are then missing from the site. */
+  ok: boolean;
+  encoding?: string;
+  meta?: PageMeta;
+  articles: Article[];
+  furniture: Furniture[];
+  leftovers: Leftover[];
+  messages: Message[];
+}
+
+export interface IngestResult {
+  pages: PageResult[];
+  /** Messages not tied to one page: the manifest's own problems. */
+  messages: Message[];
+}
+
+/** Page files are the .txt files of the seeds folder, in name order. */
+export async function listPageFiles(seedsDir: string): Promise<string[]> {
+  const names = await readdir(seedsDir);
+  return names.filter((name) => name.endsWith('.txt')).sort();
+}
+
+export async function readManifest(seedsDir: string, config: ArchiveConfig): Promise<Manifest> {
+  const publicationOf = (nameOrId: string) => findPublication(config, nameOrId)?.id;
+  try {
+    return parseManifest(await readFile(path.join(seedsDir, MANIFEST_FILE), 'utf8'), publicationOf);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return {
+      entries: new Map(),
+      problems: [{ line: 1, message: 'no manifest: every page will have inferred metadata' }],
+    };
+  }
+}
+
+/** Parses one page file's bytes. Never throws: a failure becomes an error message. */
+export function ingestPage(
+  file: string,
+  bytes: Uint8Array,
+  entry: ManifestEntry | undefined,
+  config: ArchiveConfig,
+): PageResult {
+  const result: PageResult = { file, ok: false, articles: [], furniture: [], leftovers: [], messages: [] };
+  const note = (level: Message['level'], line: number, text: string) =>
+    result.messages.push({ level, file, line, text });
+  const decoded = decodePage(bytes);
+  if (!decoded.ok) {
+    note('error', decoded.line, `skipped: ${decoded.reason}`);
+    return result;
+  }
+  result.encoding = decoded.encoding;
+  for (const text of decoded.notes) note('warning', 1, text);
+  const resolved = resolvePageMeta(file, decoded.text, entry, config);
+  if (!resolved.ok) {
+    note('error', 1, `skipped: ${resolved.reason}`);
+    return result;
+  }
+  for (const text of resolved.warnings) note('warning', 1, text);
+  result.meta = resolved.meta;
+  try {
+    const parsed = parsePage(decoded.text, resolved.meta, {
+      extractKeywords: (text) => keywords(text),
+      columnNames: resolved.publication.columns,
+    });
+    for (const article of parsed.articles) {
+      const checked = articleSchema.safeParse(article);
+      if (checked.success) result.articles.push(checked.data);
+      else
+        note(
+          'error',
+          article.source.lineStart,
+          `article “${article.headline}” left out: ${checked.error.issues[0]?.message}`,
+        );
+    }
+    result.furniture = parsed.furniture;
+    result.leftovers = parsed.leftovers;
+    for (const warning of parsed.warnings) note('warning', warning.line, warning.message);
+    result.ok = true;
+  } catch (error) {
+    note('error', 1, `skipped: the parser failed (${(error as Error).message}); please report this page`);
+  }
+  return result;
+}
+
+export async function ingest(seedsDir: string, config: ArchiveConfig): Promise<IngestResult> {
+  const manifest = await readManifest(seedsDir, config);
+  const messages: Message[] = manifest.problems.map((problem) => ({
+    level: 'warning',
+    file: MANIFEST_FILE,
+    line: problem.line,
+    text: problem.message,
+  }));
+  const files = await listPageFiles(seedsDir);
+  const pages: PageResult[] = [];
+  for (const file of files) {
+    const bytes = await readFile(path.join(seedsDir, file));
+    pages.push(ingestPage(file, bytes, manifest.entries.get(file)?.entry, config));
+  }
+  for (const [file, { line }] of manifest.entries) {
+    if (!files.includes(file)) {
+      messages.push({
+        level: 'warning',
+        file: MANIFEST_FILE,
+        line,
+        text: `the manifest lists ${file}, which is not in the seeds folder`,
+      });
+    }
+  }
+  return { pages, messages };
+}

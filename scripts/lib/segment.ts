@@ -1,0 +1,24 @@
+/**
+ * nodejieba behind one small module. It is a native addon: build-time only, never in the
+ * browser. Its dictionary loads once per process, on first use.
+ */
+import nodejieba from 'nodejieba';
+
+/** Words of the text in reading order (jieba's default mode, HMM on for unknown names). */
+export function segment(text: string): string[] {
+  return nodejieba.cut(text, true);
+}
+
+/** A word worth listing as a keyword: two characters or more, with a letter in it. */
+function isKeyword(word: string): boolean {
+  return [...word].length >= 2 && /[\p{Script=Han}A-Za-z]/u.test(word) && !/^[\d.%]+$/u.test(word);
+}
+
+/** The top terms of a text by nodejieba's TF-IDF, best first. */
+export function keywords(text: string, count = 8): string[] {
+  return nodejieba
+    .extract(text, count * 2)
+    .map(({ word }) => word)
+    .filter(isKeyword)
+    .slice(0, count);
+}

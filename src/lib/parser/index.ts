@@ -1,0 +1,2 @@
+export { parsePage } from './parse-page';
+export type { PageMeta, ParseOptions, ParsedPage } from './parse-page';

@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import config from '../archive.config';
+import { articleSchema } from '../src/lib/article';
+import { writeExport } from '../scripts/lib/export';
+import { ingest } from '../scripts/lib/ingest';
+import { SEEDS_DIR } from './helpers/seeds';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
+
+describe('npm run parse -- <file>', () => {
+  test('prints one page’s articles as JSON that the article schema accepts', async () => {
+    const { stdout } = await run(tsx, ['scripts/parse.ts', 'seeds/002_0c3393ab9dbfb191.txt'], { cwd: ROOT });
+    const printed = JSON.parse(stdout);
+    expect(printed.meta).toMatchObject({ publication: '嘉兴日报', date: '2026-03', page: { number: 1 } });
+    expect(printed.articles).toHaveLength(7);
+    for (const article of printed.articles) expect(() => articleSchema.parse(article)).not.toThrow();
+  });
+
+  test('names the file and line of what it could not read, and exits non-zero', async () => {
+    const error = await run(tsx, ['scripts/parse.ts', 'tests/fixtures/does-not-exist.txt'], { cwd: ROOT }).catch(
+      (e) => e,
+    );
+    expect(error.code).toBe(1);
+    expect(error.stderr).toContain('tests/fixtures/does-not-exist.txt');
+  });
+});
+
+describe('the open-data export', () => {
+  test('dist/api/articles.json holds every article of every page, typed by the schema', async () => {
+    const result = await ingest(SEEDS_DIR, config);
+    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    await writeExport(outDir, result.pages);
+    const articles = JSON.parse(await readFile(path.join(outDir, 'api/articles.json'), 'utf8'));
+    expect(articles).toHaveLength(33);
+    for (const article of articles) expect(() => articleSchema.parse(article)).not.toThrow();
+    const pages = JSON.parse(await readFile(path.join(outDir, 'api/pages.json'), 'utf8'));
+    expect(pages.map((p: { file: string }) => p.file)).toHaveLength(5);
+    expect(pages[0].furniture.map((f: { role: string }) => f.role)).toContain('lottery');
+  });
+});
