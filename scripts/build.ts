@@ -5,12 +5,12 @@
 import config from '../archive.config';
 import { writeExport } from './lib/export';
 import { ingest } from './lib/ingest';
+import { CACHE_DIR, OUT_DIR, SEEDS_DIR } from './lib/paths';
 import { reportLines, summarise } from './lib/report';
+import { writeIndex } from './lib/store';
 
-const SEEDS_DIR = 'seeds';
-const OUT_DIR = 'dist';
-
-const result = await ingest(SEEDS_DIR, config);
-await writeExport(OUT_DIR, result.pages);
-for (const line of reportLines(result, SEEDS_DIR)) console.log(line);
+const result = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir: CACHE_DIR });
+await writeIndex(CACHE_DIR, result.index);
+await writeExport(OUT_DIR, CACHE_DIR, result.pages);
+for (const line of reportLines(result, 'seeds')) console.log(line);
 process.exitCode = summarise(result).pagesSkipped > 0 ? 2 : 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import config from '../archive.config';
-import { ingest, type IngestResult } from '../scripts/lib/ingest';
+import { ingest, readPageResult, type IngestResult, type PageResult } from '../scripts/lib/ingest';
 import { reportLines } from '../scripts/lib/report';
 import { SEEDS_DIR } from './helpers/seeds';
 
@@ -40,13 +40,16 @@ async function makeSeeds(): Promise<string> {
 
 describe('ingesting a folder with bad pages in it', () => {
   let result: IngestResult;
-  let dir: string;
-  const page = (file: string) => result.pages.find((p) => p.file === file)!;
-  const messages = (file: string) => page(file).messages.map((m) => `${m.level} ${m.line}: ${m.text}`);
+  const full = new Map<string, PageResult>();
+  const outcome = (file: string) => result.pages.find((p) => p.file === file)!;
+  const page = (file: string) => full.get(file)!;
+  const messages = (file: string) => outcome(file).messages.map((m) => `${m.level} ${m.line}: ${m.text}`);
 
   beforeAll(async () => {
-    dir = await makeSeeds();
-    result = await ingest(dir, config);
+    const seedsDir = await makeSeeds();
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    result = await ingest({ seedsDir, config, cacheDir });
+    for (const p of result.pages) full.set(p.file, await readPageResult(cacheDir, p));
   });
 
   test('the good page builds whatever else is in the folder', () => {

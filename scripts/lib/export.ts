@@ -1,42 +1,71 @@
 /**
  * The open-data API written beside the site: every article as typed by the article schema
  * (dist/api/articles.json), and each page file's metadata, furniture and leftovers
- * (dist/api/pages.json). One record per line keeps the files streamable and diffable.
+ * (dist/api/pages.json). One record per line keeps the files streamable and diffable;
+ * pages are read from the cache one at a time, so memory does not grow with the archive.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article } from '../../src/lib/article';
-import type { PageResult } from './ingest';
+import { once } from 'node:events';
+import { compareArchiveOrder } from '../../src/lib/site/archive-view';
+import { readPageResult, type PageOutcome } from './ingest';
 
-function jsonLines(records: readonly unknown[]): string {
-  return records.length === 0 ? '[]\n' : `[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]\n`;
+/** Page files in archive order: the order of their first article, unreadable pages last. */
+export function pagesInArchiveOrder(pages: readonly PageOutcome[]): PageOutcome[] {
+  return [...pages].sort((a, b) => {
+    const [first, second] = [a.summaries[0], b.summaries[0]];
+    if (first && second) return compareArchiveOrder(first, second) || (a.file < b.file ? -1 : 1);
+    if (first || second) return first ? -1 : 1;
+    return a.file < b.file ? -1 : 1;
+  });
 }
 
-/** Archive order: publication, date, page, place on the page. */
-export function compareArticles(a: Article, b: Article): number {
-  return (
-    a.publicationId.localeCompare(b.publicationId) ||
-    a.date.localeCompare(b.date) ||
-    (a.page.number ?? Infinity) - (b.page.number ?? Infinity) ||
-    a.source.file.localeCompare(b.source.file) ||
-    a.position - b.position
-  );
+/** Writes a JSON array, one record per line, without holding the whole file in memory. */
+async function writeJsonLines(file: string, records: AsyncIterable<unknown>): Promise<void> {
+  const stream = createWriteStream(file);
+  let first = true;
+  const write = async (text: string) => {
+    if (!stream.write(text)) await once(stream, 'drain');
+  };
+  await write('[');
+  for await (const record of records) {
+    await write(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`);
+    first = false;
+  }
+  await write(first ? ']\n' : '\n]\n');
+  stream.end();
+  await once(stream, 'finish');
 }
 
-export async function writeExport(outDir: string, pages: readonly PageResult[]): Promise<void> {
+export async function writeExport(outDir: string, cacheDir: string, pages: readonly PageOutcome[]): Promise<void> {
   const apiDir = path.join(outDir, 'api');
   await mkdir(apiDir, { recursive: true });
-  const articles = pages.flatMap((page) => page.articles).sort(compareArticles);
-  await writeFile(path.join(apiDir, 'articles.json'), jsonLines(articles));
-  const pageRecords = pages.map((page) => ({
-    file: page.file,
-    ok: page.ok,
-    ...(page.encoding ? { encoding: page.encoding } : {}),
-    ...(page.meta ? { meta: page.meta } : {}),
-    articleIds: page.articles.map((article) => article.id),
-    furniture: page.furniture,
-    leftovers: page.leftovers,
-    messages: page.messages.map(({ level, line, text }) => ({ level, line, text })),
-  }));
-  await writeFile(path.join(apiDir, 'pages.json'), jsonLines(pageRecords));
+  const ordered = pagesInArchiveOrder(pages);
+  await writeJsonLines(
+    path.join(apiDir, 'articles.json'),
+    (async function* () {
+      for (const page of ordered) {
+        if (page.ok) yield* (await readPageResult(cacheDir, page)).articles;
+      }
+    })(),
+  );
+  await writeJsonLines(
+    path.join(apiDir, 'pages.json'),
+    (async function* () {
+      for (const page of ordered) {
+        const result = await readPageResult(cacheDir, page);
+        yield {
+          file: result.file,
+          ok: result.ok,
+          ...(result.encoding ? { encoding: result.encoding } : {}),
+          ...(result.meta ? { meta: result.meta } : {}),
+          articleIds: result.articles.map((article) => article.id),
+          furniture: result.furniture,
+          leftovers: result.leftovers,
+          messages: result.messages.map(({ level, line, text }) => ({ level, line, text })),
+        };
+      }
+    })(),
+  );
 }

@@ -6,11 +6,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { articleSchema, type Article, type Furniture, type Leftover } from '../../src/lib/article';
+import { summarise, type ArchiveIndex, type ArticleSummary } from '../../src/lib/archive-index';
 import type { ArchiveConfig } from '../../src/lib/archive-config';
 import { decodePage } from '../../src/lib/decode-page';
 import { parseManifest, type Manifest, type ManifestEntry } from '../../src/lib/manifest';
 import { findPublication, resolvePageMeta } from '../../src/lib/page-meta';
 import { parsePage, type PageMeta } from '../../src/lib/parser';
+import { PageCache, pageCacheKey } from './page-cache';
 import { keywords } from './segment';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -35,10 +37,23 @@ export interface PageResult {
   messages: Message[];
 }
 
+export interface PageOutcome {
+  file: string;
+  ok: boolean;
+  /** The cache file holding the page's full result, relative to the cache folder. */
+  cacheFile: string;
+  /** Whether the page was parsed in this run (false: reused from the cache). */
+  parsed: boolean;
+  meta?: PageMeta;
+  summaries: ArticleSummary[];
+  messages: Message[];
+}
+
 export interface IngestResult {
-  pages: PageResult[];
+  pages: PageOutcome[];
   /** Messages not tied to one page: the manifest's own problems. */
   messages: Message[];
+  index: ArchiveIndex;
 }
 
 /** Page files are the .txt files of the seeds folder, in name order. */
@@ -109,7 +124,21 @@ export function ingestPage(
   return result;
 }
 
-export async function ingest(seedsDir: string, config: ArchiveConfig): Promise<IngestResult> {
+export interface IngestOptions {
+  seedsDir: string;
+  config: ArchiveConfig;
+  /** Where parsed pages are cached; the archive index is built from them. */
+  cacheDir: string;
+}
+
+/** The folder, inside the cache, of parsed pages. */
+export const PARSED_DIR = 'parsed';
+
+/**
+ * Reads every page of the seeds folder, parsing only pages the cache has not seen, and
+ * returns what the build needs to go on: per-page outcomes and the archive index.
+ */
+export async function ingest({ seedsDir, config, cacheDir }: IngestOptions): Promise<IngestResult> {
   const manifest = await readManifest(seedsDir, config);
   const messages: Message[] = manifest.problems.map((problem) => ({
     level: 'warning',
@@ -117,11 +146,28 @@ export async function ingest(seedsDir: string, config: ArchiveConfig): Promise<I
     line: problem.line,
     text: problem.message,
   }));
+  const cache = new PageCache(path.join(cacheDir, PARSED_DIR));
   const files = await listPageFiles(seedsDir);
-  const pages: PageResult[] = [];
+  const pages: PageOutcome[] = [];
   for (const file of files) {
     const bytes = await readFile(path.join(seedsDir, file));
-    pages.push(ingestPage(file, bytes, manifest.entries.get(file)?.entry, config));
+    const entry = manifest.entries.get(file)?.entry;
+    const key = await pageCacheKey(file, bytes, entry);
+    let result = await cache.read(key);
+    const parsed = result === undefined;
+    if (!result) {
+      result = ingestPage(file, bytes, entry, config);
+      await cache.write(key, result);
+    }
+    pages.push({
+      file,
+      ok: result.ok,
+      cacheFile: path.posix.join(PARSED_DIR, cache.fileName(key)),
+      parsed,
+      ...(result.meta ? { meta: result.meta } : {}),
+      summaries: result.articles.map(summarise),
+      messages: result.messages,
+    });
   }
   for (const [file, { line }] of manifest.entries) {
     if (!files.includes(file)) {
@@ -133,5 +179,14 @@ export async function ingest(seedsDir: string, config: ArchiveConfig): Promise<I
       });
     }
   }
-  return { pages, messages };
+  const index: ArchiveIndex = {
+    articles: pages.flatMap((page) => page.summaries),
+    pageFiles: Object.fromEntries(pages.filter((page) => page.ok).map((page) => [page.file, page.cacheFile])),
+  };
+  return { pages, messages, index };
+}
+
+/** The full result of a page, as cached by the last ingest. */
+export async function readPageResult(cacheDir: string, page: Pick<PageOutcome, 'cacheFile'>): Promise<PageResult> {
+  return JSON.parse(await readFile(path.join(cacheDir, page.cacheFile), 'utf8')) as PageResult;
 }

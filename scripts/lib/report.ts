@@ -18,7 +18,7 @@ export function summarise(result: IngestResult): Summary {
   return {
     pagesRead: result.pages.filter((page) => page.ok).length,
     pagesSkipped: result.pages.filter((page) => !page.ok).length,
-    articles: result.pages.reduce((sum, page) => sum + page.articles.length, 0),
+    articles: result.pages.reduce((sum, page) => sum + page.summaries.length, 0),
     warnings: messages.filter((message) => message.level === 'warning').length,
     errors: messages.filter((message) => message.level === 'error').length,
   };

@@ -22,14 +22,20 @@ export const isoDateSchema = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
 
-/** A printed page (版): its number (第N版) and its name (要闻, 两会新声) where known. */
-export const pageSchema = z.object({
+/** What is known of a printed page (版): its number (第N版) and its name (要闻, 两会新声). */
+export const pageRefSchema = z.object({
   /** The page number printed as 第N版, when known. */
   number: z.number().int().positive().optional(),
   /** The page's name (版名), when known. */
   name: z.string().min(1).optional(),
 });
-export type PageRef = z.infer<typeof pageSchema>;
+export type PageRef = z.infer<typeof pageRefSchema>;
+
+/** A printed page as the archive files it: its key in ids and URLs (`1` for 第1版, else a slug). */
+export const pageSchema = pageRefSchema.extend({
+  key: z.string().regex(/^[a-z0-9-]+$/),
+});
+export type Page = z.infer<typeof pageSchema>;
 
 /** Who signed an article, by role. Names are as printed, in print order. */
 export const bylineSchema = z.object({

@@ -7,7 +7,7 @@ export interface ArticlePlace {
   publicationId: string;
   /** ISO date at its precision: 2026-03-28, 2026-03 or 2026. */
   date: string;
-  pageKey: string;
+  page: { key: string };
 }
 
 /** A page key safe in ids and URLs: lowercase letters, digits and hyphens. */
@@ -28,7 +28,7 @@ export function articleId(place: ArticlePlace, position: number): string {
   return [
     place.publicationId,
     place.date.replace(/-/gu, ''),
-    `p${place.pageKey}`,
+    `p${place.page.key}`,
     String(position).padStart(2, '0'),
   ].join('-');
 }

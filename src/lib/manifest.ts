@@ -4,7 +4,7 @@
  * Entries are checked one by one, so one bad entry is reported and the rest still apply.
  */
 import { z } from 'zod';
-import { datePrecisionSchema, isoDateSchema, pageSchema } from './article';
+import { datePrecisionSchema, isoDateSchema, pageRefSchema } from './article';
 
 export const manifestEntrySchema = z
   .object({
@@ -16,7 +16,7 @@ export const manifestEntrySchema = z
     date: isoDateSchema,
     datePrecision: datePrecisionSchema,
     /** Page number and name where known. */
-    page: pageSchema.default({}),
+    page: pageRefSchema.default({}),
     /** A short key for the page in URLs when its number is unknown (defaults to the file name). */
     key: z
       .string()

@@ -97,8 +97,7 @@ export function resolvePageMeta(
         date: entry.date,
         datePrecision: entry.datePrecision,
         metadataOrigin: 'manifest',
-        page: entry.page,
-        pageKey: pageKeyOf(entry.page, entry.key ?? pageFileKey(file)),
+        page: { ...entry.page, key: pageKeyOf(entry.page, entry.key ?? pageFileKey(file)) },
       },
     };
   }
@@ -124,8 +123,7 @@ export function resolvePageMeta(
       date: date.date,
       datePrecision: date.precision,
       metadataOrigin: 'inferred',
-      page: {},
-      pageKey: pageKeyOf({}, pageFileKey(file)),
+      page: { key: pageKeyOf({}, pageFileKey(file)) },
     },
   };
 }

@@ -2,7 +2,7 @@
  * One printed page's text → its articles, its furniture and whatever could not be placed.
  * Pure: the page's metadata and the keyword extractor are passed in.
  */
-import type { Article, ArticleKind, Byline, Defect, Furniture, Leftover, PageRef, Paragraph } from '../article';
+import type { Article, ArticleKind, Byline, Defect, Furniture, Leftover, Page, Paragraph } from '../article';
 import { articleId } from '../ids';
 import { blockText, firstLine, lastLine, splitBlocks, type Block } from './blocks';
 import { emptyByline, mergeNames } from './byline';
@@ -22,9 +22,7 @@ export interface PageMeta {
   date: string;
   datePrecision: Article['datePrecision'];
   metadataOrigin: Article['metadataOrigin'];
-  page: PageRef;
-  /** The page's short key in ids and URLs: `1` for 第1版, else a slug. */
-  pageKey: string;
+  page: Page;
 }
 
 export interface ParseOptions {

@@ -1,0 +1,84 @@
+/**
+ * Parsed pages cached by content: a page is parsed and segmented once, and again only
+ * when its bytes, its manifest entry, the archive config or the parsing code change.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ManifestEntry } from '../../src/lib/manifest';
+import type { PageResult } from './ingest';
+import { ROOT } from './paths';
+
+/** Bump when the cached format changes without a code change that the digest would see. */
+const CACHE_FORMAT = 1;
+
+/** Code whose change must invalidate every parsed page: the domain library and the segmenter wrapper. */
+const CODE_ROOTS = ['src/lib', 'scripts/lib/segment.ts', 'scripts/lib/ingest.ts', 'archive.config.ts', 'package-lock.json'];
+
+async function filesUnder(entry: string): Promise<string[]> {
+  const full = path.join(ROOT, entry);
+  try {
+    const names = await readdir(full, { recursive: true, withFileTypes: true });
+    return names
+      .filter((name) => name.isFile())
+      .map((name) => path.join(name.parentPath, name.name))
+      .sort();
+  } catch {
+    return [full];
+  }
+}
+
+let codeDigest: Promise<string> | undefined;
+
+/** A digest of the code that turns page text into articles. */
+export function parserCodeDigest(): Promise<string> {
+  codeDigest ??= (async () => {
+    const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
+    for (const root of CODE_ROOTS) {
+      for (const file of await filesUnder(root)) {
+        hash.update(path.relative(ROOT, file)).update('\0');
+        hash.update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
+      }
+    }
+    return hash.digest('hex');
+  })();
+  return codeDigest;
+}
+
+export async function pageCacheKey(file: string, bytes: Uint8Array, entry: ManifestEntry | undefined): Promise<string> {
+  return createHash('sha256')
+    .update(await parserCodeDigest())
+    .update('\0')
+    .update(file)
+    .update('\0')
+    .update(JSON.stringify(entry ?? null))
+    .update('\0')
+    .update(bytes)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+export class PageCache {
+  constructor(readonly dir: string) {}
+
+  fileName(key: string): string {
+    return `${key}.json`;
+  }
+
+  async read(key: string): Promise<PageResult | undefined> {
+    try {
+      return JSON.parse(await readFile(path.join(this.dir, this.fileName(key)), 'utf8')) as PageResult;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async write(key: string, result: PageResult): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const target = path.join(this.dir, this.fileName(key));
+    // Write then rename, so an interrupted build never leaves half a file to be trusted later.
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(result));
+    await rename(temporary, target);
+  }
+}

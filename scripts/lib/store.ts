@@ -1,0 +1,10 @@
+/** Writes the archive index the site is rendered from. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArchiveIndex } from '../../src/lib/archive-index';
+import { INDEX_FILE } from '../../src/data/archive-store';
+
+export async function writeIndex(cacheDir: string, index: ArchiveIndex): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(path.join(cacheDir, INDEX_FILE), JSON.stringify(index));
+}

@@ -1,0 +1,47 @@
+/**
+ * Listings (a section, a person, a paper) show the newest articles on their first page,
+ * and keep older ones on numbered pages counted from the oldest: page 1 always holds the
+ * first 20 articles ever listed. Adding new articles only changes the newest pages, so
+ * links to older pages stay valid and a rebuild touches few files.
+ */
+export const PAGE_SIZE = 20;
+
+/** How many numbered pages a listing of `total` articles has. */
+export function pageCount(total: number, size = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+/** Numbered page `number` (1 = oldest) of a newest-first list, still newest first. */
+export function numberedPage<T>(newestFirst: readonly T[], number: number, size = PAGE_SIZE): T[] {
+  const total = newestFirst.length;
+  return newestFirst.slice(Math.max(0, total - number * size), total - (number - 1) * size);
+}
+
+/** The numbered page holding the newest article after the first `size` (what "older" leads to). */
+export function olderPageAfterLatest(total: number, size = PAGE_SIZE): number | undefined {
+  return total > size ? Math.floor((total - 1 - size) / size) + 1 : undefined;
+}
+
+export type PagerItem = { kind: 'latest' } | { kind: 'page'; number: number } | { kind: 'gap' };
+
+/**
+ * The links of a pager, newest on the left: 最新, the pages around the current one,
+ * and page 1 (the oldest). Bounded, however long the listing.
+ */
+export function pagerItems(current: number | 'latest', total: number, size = PAGE_SIZE, radius = 2): PagerItem[] {
+  const count = pageCount(total, size);
+  if (total <= size) return [];
+  const centre = current === 'latest' ? count : current;
+  const shown = new Set<number>([count, 1]);
+  for (let number = centre - radius; number <= centre + radius; number++) {
+    if (number >= 1 && number <= count) shown.add(number);
+  }
+  const items: PagerItem[] = [{ kind: 'latest' }];
+  let previous: number | undefined;
+  for (const number of [...shown].sort((a, b) => b - a)) {
+    if (previous !== undefined && previous - number > 1) items.push({ kind: 'gap' });
+    items.push({ kind: 'page', number });
+    previous = number;
+  }
+  return items;
+}
