@@ -13,7 +13,13 @@ import { ROOT } from './paths';
 const CACHE_FORMAT = 1;
 
 /** Code whose change must invalidate every parsed page: the domain library and the segmenter wrapper. */
-const CODE_ROOTS = ['src/lib', 'scripts/lib/segment.ts', 'scripts/lib/ingest.ts', 'archive.config.ts', 'package-lock.json'];
+const CODE_ROOTS = [
+  'src/lib',
+  'scripts/lib/segment.ts',
+  'scripts/lib/ingest.ts',
+  'archive.config.ts',
+  'package-lock.json',
+];
 
 async function filesUnder(entry: string): Promise<string[]> {
   const full = path.join(ROOT, entry);

@@ -45,3 +45,9 @@ export function pagerItems(current: number | 'latest', total: number, size = PAG
   }
   return items;
 }
+
+/** A listing page from its URL segment: none for the newest page, a number for page n; undefined when invalid. */
+export function parseListingPage(segment: string | undefined): 'latest' | number | undefined {
+  if (segment === undefined) return 'latest';
+  return /^[1-9]\d*$/u.test(segment) ? Number(segment) : undefined;
+}

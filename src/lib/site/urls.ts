@@ -41,6 +41,7 @@ export const paths = {
   people: () => '/people/',
   person: (name: string, chunk?: number) => `/people/${segment(name)}/${chunk === undefined ? '' : `${chunk}/`}`,
   onThisDay: (monthDay?: string) => (monthDay === undefined ? '/on-this-day/' : `/on-this-day/${monthDay}/`),
+  onThisDayJson: (monthDay: string) => `/api/on-this-day/${monthDay}.json`,
   rss: () => '/rss.xml',
   articlesJson: () => '/api/articles.json',
 };
