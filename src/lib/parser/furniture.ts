@@ -7,7 +7,7 @@ import { endsParagraph, visibleLength } from './chinese-text';
 /** A section's name in pinyin capitals printed under it: LIANGHUIXINSHENG, DIYI PINGLUN. */
 export function isPinyinLabel(line: string): boolean {
   const text = line.trim();
-  return /^[A-Z]{2,}(?: [A-Z]{2,})*$/.test(text) && text.replace(/ /g, '').length >= 6;
+  return /^[A-Z]{2,}(?: [A-Z]{2,})*$/.test(text) && text.replace(/ /g, '').length >= 4;
 }
 
 /** A column label with its editor: `DIYI PINGLUN 栏目统筹:黄金凤`. */

@@ -205,28 +205,28 @@ class PageReader {
     }
   }
 
-  /** A heading nothing vouches for: an unsigned article, a subhead, a banner, or prose after all. */
+  /**
+   * A heading nothing vouches for: the rest of a paragraph a column break cut, an unsigned
+   * article, a subhead, a banner, or a short sentence after all.
+   */
   private readHeading(index: number, strong: boolean): void {
     const block = this.blocks[index]!;
+    const text = blockText(block);
     const current = this.current;
     const followedByProse = this.tags[index + 1]?.kind === 'prose';
     const packageStart = this.sharedByline !== undefined && strong;
-    if (followedByProse && (packageStart || !this.sectionHasArticles)) {
+    if (current && !readyForSubhead(current.paragraphs)) {
+      this.addProse(current, block);
+    } else if (followedByProse && (packageStart || !this.sectionHasArticles)) {
       this.startArticle([block]);
-    } else if (
-      current &&
-      followedByProse &&
-      strong &&
-      !endsParagraph(blockText(block)) &&
-      readyForSubhead(current.paragraphs)
-    ) {
+    } else if (current && followedByProse && strong && !endsParagraph(text)) {
       current.paragraphs.push({
         type: 'subhead',
         text: blockText(block, ' '),
         lines: block.lines.map((line) => line.number),
       });
       extend(current, block);
-    } else if (current && followedByProse) {
+    } else if (current && (followedByProse || endsParagraph(text))) {
       this.addProse(current, block);
     } else if (current && this.sectionHasArticles) {
       this.addSeries(current, block);

@@ -3,6 +3,7 @@
  * people, the calendar — derived once from the article summaries.
  */
 import type { ArchiveIndex, ArticleSummary } from '../archive-index';
+import { nameSegment } from './urls';
 
 export interface IssuePage {
   key: string;
@@ -119,6 +120,9 @@ export class ArchiveView {
   readonly years: YearCount[];
   /** All articles, newest first. */
   readonly newestFirst: ArticleSummary[];
+  /** Section and person names by their URL segment. */
+  private readonly sectionNames = new Map<string, string>();
+  private readonly personNames = new Map<string, string>();
 
   constructor(index: ArchiveIndex) {
     this.articles = [...index.articles].sort(compareArchiveOrder);
@@ -129,8 +133,10 @@ export class ArchiveView {
     }
     for (const article of this.newestFirst) {
       pushTo(this.articlesByPublication, article.publicationId, article);
-      for (const name of sectionsOf(article)) pushTo(this.sections, name, article);
-      for (const [name, roles] of creditsOf(article)) pushTo(this.people, name, { article, roles });
+      for (const name of sectionsOf(article)) pushTo(this.sections, this.canonical(this.sectionNames, name), article);
+      for (const [name, roles] of creditsOf(article)) {
+        pushTo(this.people, this.canonical(this.personNames, name), { article, roles });
+      }
       if (article.datePrecision === 'day') pushTo(this.onThisDay, article.date.slice(5), article);
     }
     for (const issue of this.issues.values()) {
@@ -139,6 +145,25 @@ export class ArchiveView {
     }
     for (const list of this.issuesByPublication.values()) list.sort((a, b) => byText(a.date, b.date));
     this.years = countByCalendar([...this.issues.values()]);
+  }
+
+  /** The first name seen for a URL segment: names that differ only in spaces or URL characters share a page. */
+  private canonical(names: Map<string, string>, name: string): string {
+    const segment = nameSegment(name);
+    const known = names.get(segment);
+    if (known !== undefined) return known;
+    names.set(segment, name);
+    return name;
+  }
+
+  /** The section a URL segment stands for. */
+  sectionFromSegment(segment: string): string | undefined {
+    return this.sectionNames.get(nameSegment(segment));
+  }
+
+  /** The person a URL segment stands for. */
+  personFromSegment(segment: string): string | undefined {
+    return this.personNames.get(nameSegment(segment));
   }
 
   private addToIssue(article: ArticleSummary): void {

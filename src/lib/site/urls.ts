@@ -17,7 +17,15 @@ export function absoluteUrl(path: string): string {
   return new URL(withBase(path), config.site).href;
 }
 
-const segment = (text: string) => encodeURIComponent(text);
+/**
+ * A name as a URL segment: itself, with the characters that URLs and static hosts treat
+ * specially (spaces, %, /, ?, #, backslash) turned into hyphens, then percent-encoded.
+ */
+export function nameSegment(name: string): string {
+  return name.replace(/[\s%/\\?#]+/gu, '-').replace(/^-+|-+$/gu, '') || '-';
+}
+
+const segment = (name: string) => encodeURIComponent(nameSegment(name));
 
 export interface IssueRef {
   publicationId: string;

@@ -1,0 +1,71 @@
+/**
+ * The whole build, stage by stage: ingest (parse and segment, cached per page), the
+ * archive index, the compiled site, the rendered pages, the open data, the sitemap and
+ * the check of the result. Returns what each stage did and how long it took.
+ */
+import path from 'node:path';
+import config from '../../archive.config';
+import { ArchiveView } from '../../src/lib/site/archive-view';
+import { compileSite } from './compile-site';
+import { writeExport } from './export';
+import { ingest, type IngestResult } from './ingest';
+import { ROOT } from './paths';
+import { renderSite, type RenderStats } from './render-site';
+import { writeIndex } from './store';
+import { checkLinks, type BrokenLink } from './verify-site';
+import { writeSitemap } from './write-sitemap';
+
+export interface BuildOptions {
+  seedsDir: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+export interface BuildResult {
+  ingest: IngestResult;
+  render: RenderStats;
+  compiled: boolean;
+  broken: BrokenLink[];
+  /** Wall time of each stage, in milliseconds. */
+  timings: Record<string, number>;
+}
+
+/** The compiled site is shared by every build of this project: it depends on the templates only. */
+export const ASTRO_DIR = path.join(ROOT, '.cache', 'astro');
+
+export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+    }
+  };
+  // The compiled site reads the archive from here, in the render workers too.
+  process.env.ARCHIVE_CACHE_DIR = cacheDir;
+
+  const ingested = await timed('ingest', () => ingest({ seedsDir, config, cacheDir }));
+  await timed('index', () => writeIndex(cacheDir, ingested.index));
+  const compiled = await timed('compile', () => compileSite(ASTRO_DIR, path.join(ROOT, '.cache')));
+  const render = await timed('render', () =>
+    renderSite({
+      view: new ArchiveView(ingested.index),
+      astroDir: ASTRO_DIR,
+      outDir,
+      cacheDir,
+      site: config.site,
+      base: config.base,
+    }),
+  );
+  await timed('export', () => writeExport(outDir, cacheDir, ingested.pages));
+  await timed('sitemap', () =>
+    writeSitemap(
+      outDir,
+      render.paths.filter((sitePath) => sitePath.endsWith('/')),
+    ),
+  );
+  const broken = await timed('verify', () => checkLinks(outDir, new URL(config.site).origin));
+  return { ingest: ingested, render, compiled, broken, timings };
+}
