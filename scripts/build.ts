@@ -28,6 +28,9 @@ const { render } = result;
 console.log(
   `Site: ${render.pages} pages, ${render.rendered} rendered${result.compiled ? ' (templates recompiled)' : ''}, ${render.removed} removed.`,
 );
+console.log(
+  `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt.`,
+);
 for (const link of result.broken.slice(0, 20)) {
   console.error(`error: broken link in ${link.page}: ${link.href} (${link.reason})`);
 }

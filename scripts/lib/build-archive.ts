@@ -11,6 +11,7 @@ import { writeExport } from './export';
 import { ingest, type IngestResult } from './ingest';
 import { ROOT } from './paths';
 import { renderSite, type RenderStats } from './render-site';
+import { writeSearchIndex, type SearchIndexStats } from './search-index';
 import { writeIndex } from './store';
 import { checkLinks, type BrokenLink } from './verify-site';
 import { writeSitemap } from './write-sitemap';
@@ -24,6 +25,7 @@ export interface BuildOptions {
 export interface BuildResult {
   ingest: IngestResult;
   render: RenderStats;
+  search: SearchIndexStats;
   compiled: boolean;
   broken: BrokenLink[];
   /** Wall time of each stage, in milliseconds. */
@@ -60,6 +62,7 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
     }),
   );
   await timed('export', () => writeExport(outDir, cacheDir, ingested.pages));
+  const search = await timed('search', () => writeSearchIndex(outDir, cacheDir, ingested.index));
   await timed('sitemap', () =>
     writeSitemap(
       outDir,
@@ -67,5 +70,5 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
     ),
   );
   const broken = await timed('verify', () => checkLinks(outDir, new URL(config.site).origin));
-  return { ingest: ingested, render, compiled, broken, timings };
+  return { ingest: ingested, render, search, compiled, broken, timings };
 }

@@ -13,7 +13,14 @@ import { parseManifest, type Manifest, type ManifestEntry } from '../../src/lib/
 import { findPublication, resolvePageMeta } from '../../src/lib/page-meta';
 import { parsePage, type PageMeta } from '../../src/lib/parser';
 import { PageCache, pageCacheKey } from './page-cache';
-import { keywords } from './segment';
+import { searchableFields } from '../../src/lib/search/record';
+import { keywords, longWords } from './segment';
+
+/** The text the search index reads from an article. */
+function searchableText(article: Article): string {
+  const { decks, paragraphs } = searchableFields(article);
+  return [...decks, ...paragraphs].join('\n');
+}
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -35,6 +42,8 @@ export interface PageResult {
   furniture: Furniture[];
   leftovers: Leftover[];
   messages: Message[];
+  /** Each article's distinct jieba words of three or more characters, for the search index. */
+  searchWords: Record<string, string[]>;
 }
 
 export interface PageOutcome {
@@ -82,7 +91,15 @@ export function ingestPage(
   entry: ManifestEntry | undefined,
   config: ArchiveConfig,
 ): PageResult {
-  const result: PageResult = { file, ok: false, articles: [], furniture: [], leftovers: [], messages: [] };
+  const result: PageResult = {
+    file,
+    ok: false,
+    articles: [],
+    furniture: [],
+    leftovers: [],
+    messages: [],
+    searchWords: {},
+  };
   const note = (level: Message['level'], line: number, text: string) =>
     result.messages.push({ level, file, line, text });
   const decoded = decodePage(bytes);
@@ -116,6 +133,7 @@ export function ingestPage(
     }
     result.furniture = parsed.furniture;
     result.leftovers = parsed.leftovers;
+    for (const article of result.articles) result.searchWords[article.id] = longWords(searchableText(article));
     for (const warning of parsed.warnings) note('warning', warning.line, warning.message);
     result.ok = true;
   } catch (error) {

@@ -22,3 +22,10 @@ export function keywords(text: string, count = 8): string[] {
     .filter(isKeyword)
     .slice(0, count);
 }
+
+/** The distinct words of a text that are three characters or longer, for the search index's word-by-word fallback. */
+export function longWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const word of segment(text)) if ([...word].length >= 3 && /[\p{L}\p{N}]/u.test(word)) words.add(word);
+  return [...words].sort();
+}

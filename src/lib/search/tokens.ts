@@ -1,27 +1,47 @@
 /**
- * The words the search index is built from. Pagefind matches whole words, and phrases
- * as words at consecutive positions; Chinese has no spaces, so the archive gives it words
- * of its own design:
+ * The words the search index is made of, and where they sit.
  *
- * - every overlapping pair of characters (bigram) of each field, in order, so that any
- *   string of two or more characters is an exact phrase of bigrams at consecutive positions;
- * - every distinct character once, for one-character queries;
- * - jieba's words of three or more characters, which rank pages by whole words;
- * - the bigrams and characters of the headline decks again, marked as headline words, so
- *   that headline hits can be ranked first;
- * - a fingerprint of the whole headline, so that a search for it finds its article first.
+ * Pagefind matches whole words and reports the positions where they occur. Chinese has no
+ * spaces, so the archive writes words of its own:
+ *
+ * - every overlapping pair of characters (bigram) of each field, in order: a string of two
+ *   or more characters occurs in a field exactly when its bigrams sit at consecutive
+ *   positions there;
+ * - every distinct character of the article once ("u" words), for one-character queries;
+ * - jieba's words of three or more characters, distinct ("w" words), for the word-by-word
+ *   fallback;
+ * - a fingerprint of each headline deck ("y" words), so a search for a whole headline can
+ *   put its article first.
  *
  * Each character is written as four base-36 digits, so the index holds only ASCII words:
- * nothing in Pagefind (its stemmers, its CJK segmenter at index or query time, the page's
- * language) can split or alter them. Codes never start with x, y or z (they stay below
- * U+10FFFF), so those letters mark the headline words and fingerprints.
+ * nothing in Pagefind (stemmers, CJK segmentation at index or query time, the page's
+ * language) can split or alter them. Codes stay below U+10FFFF, so they start with 0–9 or
+ * a–n, and the letters u–z are free to mark the other kinds of word.
+ *
+ * Many articles share one Pagefind record (see records.ts). Each article owns a slot of
+ * SLOT_WIDTH positions in its record; its headline decks fill the first HEADLINE_REGION
+ * positions of the slot and its body the rest, so a position alone tells the article and
+ * whether a hit is in the headline. A filler word that Pagefind does not index (".") keeps
+ * fields apart, so no phrase runs from one field into the next, and pads the slot. An
+ * article too long for a slot gets a record of its own, marked by a first "v" word.
  */
-import { contentDigest } from '../archive-index';
+import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
 
 const CODE_WIDTH = 4;
-export const HEADLINE_MARK = 'x';
+/** Positions each article owns in its record. */
+export const SLOT_WIDTH = 8192;
+/** The first positions of a slot, which hold the headline decks. */
+export const HEADLINE_REGION = 512;
+/** A word Pagefind skips but counts: it takes a position and matches nothing. */
+export const FILLER = '.';
+export const CHAR_MARK = 'u';
+/** The first word of a record holding one article too long for a slot: all its positions are that article's. */
+export const OVERFLOW_MARK = 'v';
+export const WORD_MARK = 'w';
 export const FINGERPRINT_MARK = 'y';
+/** Ends a "w" word, so that searching it finds that word and no longer one beginning with it. */
+export const WORD_END = 'z';
 
 export function encodeChar(char: string): string {
   return char.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0');
@@ -33,61 +53,73 @@ export function encodeChars(chars: string): string {
   return code;
 }
 
-/** The bigram words of a normalised field, in order (one character gives none). */
-export function bigrams(normalized: string): string[] {
+/** The bigram words of a normalised string, in order (a single character has none). */
+export function bigramWords(normalized: string): string[] {
   const chars = [...normalized];
   const words: string[] = [];
-  for (let index = 0; index + 1 < chars.length; index++)
+  for (let index = 0; index + 1 < chars.length; index++) {
     words.push(encodeChar(chars[index]!) + encodeChar(chars[index + 1]!));
+  }
   return words;
 }
 
-/** A headline's fingerprint word: searching the whole headline finds exactly the articles it heads. */
-export function fingerprint(normalized: string): string {
+export function charWord(char: string): string {
+  return CHAR_MARK + encodeChar(char);
+}
+
+export function jiebaWord(normalized: string): string {
+  return WORD_MARK + encodeChars(normalized) + WORD_END;
+}
+
+/** The fingerprint word of a headline: searching the whole headline finds the articles it heads. */
+export function fingerprintWord(normalized: string): string {
   return FINGERPRINT_MARK + contentDigest(normalized);
 }
 
-export interface SearchableText {
+export interface SlotText {
   /** Headline decks in print order: 引题, 主题, 副题. */
   decks: string[];
   /** Body paragraphs: text, subheads, captions. */
   paragraphs: string[];
-  /** jieba's words of the text (any length; only words of three or more characters are used). */
+  /** jieba's words of the text (only those of three or more characters are used). */
   words: string[];
 }
 
-/** The fingerprints of the ways a reader might type an article's headline: 主题, or with 引题 and 副题. */
-export function headlineFingerprints(
-  kicker: string | undefined,
-  headline: string,
-  subheadline: string | undefined,
-): string[] {
-  const forms = new Set(
-    [
-      headline,
-      `${kicker ?? ''}${headline}`,
-      `${headline}${subheadline ?? ''}`,
-      `${kicker ?? ''}${headline}${subheadline ?? ''}`,
-    ]
-      .map(normalizeForSearch)
-      .filter(Boolean),
-  );
-  return [...forms].map(fingerprint);
+/** Appends a field's bigrams and a filler, so the field's last bigram never touches the next field. */
+function pushField(words: string[], normalized: string): void {
+  const bigrams = bigramWords(normalized);
+  if (bigrams.length === 0) return;
+  words.push(...bigrams, FILLER);
 }
 
-/** The index words of an article, as the single space-separated string Pagefind indexes. */
-export function indexWords(text: SearchableText, fingerprints: string[]): string {
-  const fields = [...text.decks, ...text.paragraphs].map(normalizeForSearch).filter(Boolean);
+function distinctChars(fields: readonly string[]): string[] {
+  return [...new Set(fields.join(''))].sort();
+}
+
+/**
+ * An article's words laid out for its slot: headline region, then body. Returns the words
+ * without the padding that fills the slot; `fits` is false when they need more than a slot
+ * (the article then gets a record of its own).
+ */
+export function slotWords(text: SlotText): { words: string[]; fits: boolean } {
   const decks = text.decks.map(normalizeForSearch).filter(Boolean);
-  const words: string[] = [];
-  for (const field of fields) words.push(...bigrams(field));
-  words.push(...[...new Set(fields.join(''))].sort().map(encodeChar));
-  for (const word of text.words) {
-    const normalized = normalizeForSearch(word);
-    if ([...normalized].length >= 3) words.push(encodeChars(normalized));
-  }
-  for (const deck of decks) words.push(...bigrams(deck).map((word) => HEADLINE_MARK + word));
-  words.push(...[...new Set(decks.join(''))].sort().map((char) => HEADLINE_MARK + encodeChar(char)));
-  words.push(...fingerprints);
-  return words.join(' ');
+  const paragraphs = text.paragraphs.map(normalizeForSearch).filter(Boolean);
+
+  const headline: string[] = [];
+  for (const deck of decks) pushField(headline, deck);
+  headline.push(...distinctChars(decks).map(charWord), FILLER);
+  headline.push(...[...new Set(decks)].map(fingerprintWord));
+
+  const body: string[] = [];
+  for (const paragraph of paragraphs) pushField(body, paragraph);
+  body.push(...distinctChars(paragraphs).map(charWord), FILLER);
+  const jieba = new Set(text.words.map(normalizeForSearch).filter((word) => [...word].length >= 3));
+  body.push(...[...jieba].sort().map(jiebaWord));
+
+  // Headline words that do not fit the headline region go to the body: still found, not ranked as headline hits.
+  const inHeadline = headline.slice(0, HEADLINE_REGION);
+  const overflow = headline.slice(HEADLINE_REGION);
+  const padding = Array.from({ length: HEADLINE_REGION - inHeadline.length }, () => FILLER);
+  const words = [...inHeadline, ...padding, ...overflow, ...(overflow.length > 0 ? [FILLER] : []), ...body];
+  return { words, fits: words.length <= SLOT_WIDTH };
 }

@@ -1,0 +1,5 @@
+/** opencc-js's dictionaries: "from to|from to …" strings. */
+declare module 'opencc-js/dict/*' {
+  const dictionary: string;
+  export default dictionary;
+}

@@ -1,0 +1,169 @@
+/**
+ * The search index: the archive in shards of whole months (src/lib/search/records.ts), each
+ * a Pagefind bundle under dist/pagefind/<shard>/ built by scripts/search-shard.ts in a
+ * process of its own, two at a time. A shard is rebuilt only when one of its articles, or
+ * the search code, changed. dist/search/index.json tells the search page what there is.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { ArchiveIndex } from '../../src/lib/archive-index';
+import { planShards, type ShardPlan } from '../../src/lib/search/records';
+import { primarySection } from '../../src/lib/search/record';
+import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
+import type { ShardJob, ShardOutput } from '../search-shard';
+import { ROOT } from './paths';
+import { conversionTable } from './traditional';
+
+const run = promisify(execFile);
+const MANIFEST = 'search-manifest.json';
+/** What the search page reads first; `version` changes with the index's layout. */
+export const SEARCH_INDEX_FILE = 'search/index.json';
+/** Traditional → simplified readings, loaded by the search page when a query needs them. */
+export const TRADITIONAL_FILE = 'search/t2s.json';
+
+/** Code whose change must rebuild every shard. */
+const SEARCH_CODE = [
+  'src/lib/search',
+  'scripts/search-shard.ts',
+  'scripts/lib/traditional.ts',
+  'node_modules/pagefind/package.json',
+  'node_modules/opencc-js/package.json',
+];
+
+interface SearchManifest {
+  shards: Record<string, { digest: string; displayFiles: string[]; convertibleChars: string }>;
+}
+
+export interface SearchIndexStats {
+  shards: number;
+  rebuilt: number;
+  articles: number;
+}
+
+async function codeDigest(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const entry of SEARCH_CODE) {
+    const full = path.join(ROOT, entry);
+    const files =
+      existsSync(full) && !full.endsWith('.json') && !full.endsWith('.ts')
+        ? (await readdir(full, { recursive: true, withFileTypes: true }))
+            .filter((item) => item.isFile())
+            .map((item) => path.join(item.parentPath, item.name))
+            .sort()
+        : [full];
+    for (const file of files) hash.update(path.relative(ROOT, file)).update(await readFile(file).catch(() => ''));
+  }
+  return hash.digest('hex');
+}
+
+/** Pagefind language code for a shard: unique per shard, and unknown to Pagefind's stemmers and segmenters. */
+function shardLanguage(shard: ShardPlan): string {
+  return `s${shard.id.replace(/-/gu, '')}`;
+}
+
+async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<ShardOutput> {
+  const jobFile = path.join(jobDir, `${job.shardId}.json`);
+  await writeFile(jobFile, JSON.stringify(job));
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'scripts/search-shard.ts'), jobFile],
+    {
+      cwd: ROOT,
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ShardOutput;
+}
+
+export async function writeSearchIndex(
+  outDir: string,
+  cacheDir: string,
+  index: ArchiveIndex,
+): Promise<SearchIndexStats> {
+  const manifestFile = path.join(cacheDir, MANIFEST);
+  const previous: SearchManifest = JSON.parse(await readFile(manifestFile, 'utf8').catch(() => '{"shards":{}}'));
+  const code = await codeDigest();
+  const digests = new Map(index.articles.map((article) => [article.id, article.digest]));
+  const cacheFiles = new Map(index.articles.map((article) => [article.id, index.pageFiles[article.file] ?? '']));
+  const shards = planShards(index.articles);
+
+  const next: SearchManifest = { shards: {} };
+  const jobs: ShardJob[] = [];
+  for (const shard of shards) {
+    const digest = createHash('sha256')
+      .update(code)
+      .update(shard.id)
+      .update(shard.articleIds.map((id) => `${id}:${digests.get(id)}`).join('\n'))
+      .digest('hex');
+    const known = previous.shards[shard.id];
+    if (known?.digest === digest && existsSync(path.join(outDir, 'pagefind', shard.id, 'pagefind-entry.json'))) {
+      next.shards[shard.id] = known;
+      continue;
+    }
+    next.shards[shard.id] = { digest, displayFiles: [], convertibleChars: '' };
+    jobs.push({
+      shardId: shard.id,
+      language: shardLanguage(shard),
+      articles: shard.articleIds.map((id) => ({ id, cacheFile: cacheFiles.get(id)! })),
+      cacheDir,
+      outDir,
+    });
+  }
+
+  // Remove what rebuilt or vanished shards left behind before writing anew.
+  const textDir = path.join(outDir, 'search', 'text');
+  for (const [id, shard] of Object.entries(previous.shards)) {
+    const rebuilt = jobs.some((job) => job.shardId === id);
+    if (!rebuilt && id in next.shards) continue;
+    for (const file of shard.displayFiles) await rm(path.join(textDir, file), { force: true });
+    if (!(id in next.shards)) {
+      await rm(path.join(outDir, 'pagefind', id), { recursive: true, force: true });
+      await rm(path.join(outDir, 'search', 'shards', `${id}.json`), { force: true });
+    }
+  }
+
+  const jobDir = path.join(cacheDir, 'search-jobs');
+  await mkdir(jobDir, { recursive: true });
+  const queue = [...jobs];
+  const workers = Math.max(1, Math.min(2, os.availableParallelism()));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const output = await buildShardInProcess(job, jobDir);
+        next.shards[job.shardId]!.displayFiles = output.displayFiles;
+        next.shards[job.shardId]!.convertibleChars = output.convertibleChars;
+      }
+    }),
+  );
+  await rm(jobDir, { recursive: true, force: true });
+
+  await mkdir(path.join(outDir, 'search'), { recursive: true });
+  const distinct = (values: string[]) => [...new Set(values)].sort();
+  const searchIndex = {
+    version: 1,
+    slotWidth: SLOT_WIDTH,
+    headlineRegion: HEADLINE_REGION,
+    articles: index.articles.length,
+    shards: shards.map((shard) => ({ id: shard.id, articles: shard.articleIds.length })),
+    facets: {
+      publication: distinct(index.articles.map((article) => article.publication)),
+      section: distinct(index.articles.map(primarySection)),
+      year: distinct(index.articles.map((article) => article.date.slice(0, 4))),
+    },
+  };
+  await writeFile(path.join(outDir, SEARCH_INDEX_FILE), `${JSON.stringify(searchIndex)}\n`);
+  const archiveChars = [
+    ...new Set(Object.values(next.shards).flatMap((shard) => [...(shard.convertibleChars ?? '')])),
+  ].sort();
+  await writeFile(
+    path.join(outDir, TRADITIONAL_FILE),
+    `${JSON.stringify({ conversions: conversionTable(), archiveChars: archiveChars.join('') })}\n`,
+  );
+  await writeFile(manifestFile, JSON.stringify(next));
+  return { shards: shards.length, rebuilt: jobs.length, articles: index.articles.length };
+}

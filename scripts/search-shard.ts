@@ -1,0 +1,163 @@
+/**
+ * Builds one shard of the search index, in a process of its own (the build runs two at a
+ * time, one per core; Pagefind holds a whole index in memory while it writes it).
+ *
+ *   node --import tsx scripts/search-shard.ts <job.json>
+ *
+ * Writes the shard's Pagefind bundle, one display file per article (named after the record
+ * Pagefind gave it and its slot) and the shard's table, and prints what it wrote as JSON.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { Article } from '../src/lib/article';
+import { planRecords, recordContent, type RecordArticle } from '../src/lib/search/records';
+import { primarySection, searchableFields, searchDisplay } from '../src/lib/search/record';
+import { slotWords } from '../src/lib/search/tokens';
+import { paths, withBase } from '../src/lib/site/urls';
+import type { PageResult } from './lib/ingest';
+import { conversionTable } from './lib/traditional';
+import { normalizeForSearch } from '../src/lib/search/normalize';
+
+export interface ShardJob {
+  shardId: string;
+  /** Pagefind language code of the shard: it prefixes result ids, so they differ between shards. */
+  language: string;
+  /** The shard's articles in date order, with the cache file that holds each. */
+  articles: Array<{ id: string; cacheFile: string }>;
+  cacheDir: string;
+  outDir: string;
+}
+
+export interface ShardTable {
+  id: string;
+  /** By Pagefind result id: the record's filters, and each slot's article date. */
+  records: Record<string, { publication: string; section: string; year: string; overflow?: true; dates: string[] }>;
+}
+
+export interface ShardOutput {
+  records: number;
+  articles: number;
+  /** Display files written, relative to dist/search/text/. */
+  displayFiles: string[];
+  /** Characters of the shard's text that also have simplified forms (a traditional query may mean them as they are). */
+  convertibleChars: string;
+}
+
+/** Pagefind's fragments are gzip with a signature in front of the JSON. */
+async function fragmentUrl(file: string): Promise<string> {
+  const text = gunzipSync(await readFile(file)).toString('utf8');
+  return (JSON.parse(text.replace(/^pagefind_dcd/u, '')) as { url: string }).url;
+}
+
+function check<T extends { errors: string[] }>(response: T, action: string): T {
+  if (response.errors.length > 0) throw new Error(`Pagefind could not ${action}: ${response.errors.join('; ')}`);
+  return response;
+}
+
+async function loadArticles(job: ShardJob): Promise<Array<{ article: Article; words: string[] }>> {
+  const pages = new Map<string, PageResult>();
+  const loaded: Array<{ article: Article; words: string[] }> = [];
+  for (const { id, cacheFile } of job.articles) {
+    let page = pages.get(cacheFile);
+    if (!page) {
+      page = JSON.parse(await readFile(path.join(job.cacheDir, cacheFile), 'utf8')) as PageResult;
+      pages.set(cacheFile, page);
+    }
+    const article = page.articles.find((candidate) => candidate.id === id);
+    if (!article) throw new Error(`article ${id} is not in ${cacheFile}`);
+    loaded.push({ article, words: page.searchWords[id] ?? [] });
+  }
+  return loaded;
+}
+
+export async function buildShard(job: ShardJob): Promise<ShardOutput> {
+  const articles = await loadArticles(job);
+  const byId = new Map(articles.map((entry) => [entry.article.id, entry]));
+  const laidOut: RecordArticle[] = articles.map(({ article, words }) => {
+    const { decks, paragraphs } = searchableFields(article);
+    const slot = slotWords({ decks, paragraphs, words });
+    return {
+      id: article.id,
+      publication: article.publication,
+      section: primarySection(article),
+      year: article.date.slice(0, 4),
+      words: slot.words,
+      fits: slot.fits,
+    };
+  });
+  const slots = new Map(laidOut.map((article) => [article.id, article]));
+  const convertible = new Set<string>();
+  const conversions = conversionTable();
+  for (const { article } of articles) {
+    const { decks, paragraphs } = searchableFields(article);
+    for (const char of normalizeForSearch([...decks, ...paragraphs].join('')))
+      if (char in conversions) convertible.add(char);
+  }
+  const records = planRecords(laidOut);
+
+  const bundleDir = path.join(job.outDir, 'pagefind', job.shardId);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: job.language, writePlayground: false });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    for (const [number, record] of records.entries()) {
+      check(
+        await index.addCustomRecord({
+          url: `/search/record/${job.shardId}/${number}/`,
+          content: recordContent(record.articleIds.map((id) => slots.get(id)!)),
+          language: job.language,
+          filters: { publication: [record.publication], section: [record.section], year: [record.year] },
+        }),
+        `index record ${number} of shard ${job.shardId}`,
+      );
+    }
+    await rm(bundleDir, { recursive: true, force: true });
+    check(await index.writeFiles({ outputPath: bundleDir }), `write shard ${job.shardId}`);
+  } finally {
+    await pagefind.close();
+  }
+
+  const textDir = path.join(job.outDir, 'search', 'text');
+  await mkdir(textDir, { recursive: true });
+  const table: ShardTable = { id: job.shardId, records: {} };
+  const displayFiles: string[] = [];
+  const fragmentDir = path.join(bundleDir, 'fragment');
+  for (const name of (await readdir(fragmentDir)).sort()) {
+    const id = name.replace(/\.pf_fragment$/u, '');
+    const number = Number(/\/(\d+)\/$/u.exec(await fragmentUrl(path.join(fragmentDir, name)))?.[1]);
+    const record = records[number];
+    if (!record) throw new Error(`shard ${job.shardId} has a record ${name} it did not write`);
+    const [only] = record.articleIds;
+    table.records[id] = {
+      publication: record.publication,
+      section: record.section,
+      year: record.year,
+      ...(record.articleIds.length === 1 && only && !slots.get(only)!.fits ? { overflow: true as const } : {}),
+      dates: record.articleIds.map((articleId) => byId.get(articleId)!.article.date),
+    };
+    for (const [slot, articleId] of record.articleIds.entries()) {
+      const { article } = byId.get(articleId)!;
+      const file = `${id}-${slot}.json`;
+      await writeFile(
+        path.join(textDir, file),
+        JSON.stringify(searchDisplay(article, withBase(paths.article(article)))),
+      );
+      displayFiles.push(file);
+    }
+  }
+  const tablesDir = path.join(job.outDir, 'search', 'shards');
+  await mkdir(tablesDir, { recursive: true });
+  await writeFile(path.join(tablesDir, `${job.shardId}.json`), JSON.stringify(table));
+  return {
+    records: records.length,
+    articles: articles.length,
+    displayFiles,
+    convertibleChars: [...convertible].sort().join(''),
+  };
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const job = JSON.parse(await readFile(process.argv[2]!, 'utf8')) as ShardJob;
+  process.stdout.write(`${JSON.stringify(await buildShard(job))}\n`);
+}

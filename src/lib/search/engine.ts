@@ -1,0 +1,194 @@
+/**
+ * Exact matching on top of Pagefind. Pagefind answers: which records hold all of these
+ * words, and at which positions do they occur. From the positions the engine finds each
+ * term as a phrase, tells the articles of a record apart by their slots, and sees whether
+ * a hit is in the headline (tokens.ts explains the layout).
+ *
+ * A term of m+1 characters has m bigrams. When no character repeats in the term, a run of
+ * m consecutive positions holding its bigrams can only be the term itself: neighbouring
+ * positions of one field overlap by a character, and each of the term's characters begins
+ * exactly one of its bigrams, so the run is forced to read b1 b2 … bm. One search for all
+ * the bigrams then decides. A term whose characters repeat is checked bigram by bigram.
+ */
+import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
+import { OVERFLOW_MARK } from './tokens';
+
+/** The records that hold every one of some words, and the positions where those words occur. */
+export interface RecordHits {
+  record: string;
+  /** Ascending positions of any of the words searched. */
+  positions: number[];
+}
+
+/** Pagefind filters: a record passes when, for every key given, it has one of the values. */
+export type SearchFilters = Partial<Record<'publication' | 'section' | 'year', string[]>>;
+
+export interface PostingBackend {
+  search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]>;
+}
+
+export interface Layout {
+  slotWidth: number;
+  headlineRegion: number;
+}
+
+/** An article found by its record and slot: `${record}-${slot}`, also the name of its display file. */
+export type ArticleKey = string;
+
+export interface TermHits {
+  /** How many times the term occurs in the article. */
+  count: number;
+  /** Whether it occurs in a headline deck. */
+  inHeadline: boolean;
+  /** Offset of its first occurrence in the article's slot. */
+  first: number;
+}
+
+export interface ArticleMatch {
+  key: ArticleKey;
+  record: string;
+  slot: number;
+  /** One entry per query term, in query order. */
+  terms: TermHits[];
+  /** The whole query is one of the article's headline decks. */
+  exactHeadline: boolean;
+}
+
+export interface MatchResult {
+  matches: Map<ArticleKey, ArticleMatch>;
+  /** For each term, how many articles hold it (before the terms are combined). */
+  documentFrequency: number[];
+}
+
+interface Hit {
+  key: ArticleKey;
+  record: string;
+  slot: number;
+  offset: number;
+  inHeadline: boolean;
+}
+
+export class MatchEngine {
+  private overflow: Promise<Set<string>> | undefined;
+
+  constructor(
+    private readonly backend: PostingBackend,
+    private readonly layout: Layout,
+  ) {}
+
+  /** Records holding one article too long for a slot (searched once). */
+  private overflowRecords(): Promise<Set<string>> {
+    this.overflow ??= this.backend.search([OVERFLOW_MARK]).then((hits) => new Set(hits.map((hit) => hit.record)));
+    return this.overflow;
+  }
+
+  private locate(record: string, position: number, overflow: Set<string>): Hit {
+    const { slotWidth, headlineRegion } = this.layout;
+    if (overflow.has(record)) {
+      const offset = position - 1;
+      return { key: `${record}-0`, record, slot: 0, offset, inHeadline: offset < headlineRegion };
+    }
+    const slot = Math.floor(position / slotWidth);
+    const offset = position % slotWidth;
+    return { key: `${record}-${slot}`, record, slot, offset, inHeadline: offset < headlineRegion };
+  }
+
+  /** Start positions of the variant as a phrase, per record. */
+  private async phraseStarts(variant: TermVariant, filters: SearchFilters | undefined): Promise<RecordHits[]> {
+    const { sequence, words } = variant;
+    if (sequence.length === 1) return this.backend.search(words, filters);
+    if (variant.distinctChars) {
+      const hits = await this.backend.search(words, filters);
+      return hits.map(({ record, positions }) => ({ record, positions: runStarts(positions, sequence.length) }));
+    }
+    const bigrams = sequence;
+    const perWord = new Map<string, Map<string, Set<number>>>();
+    for (const word of new Set(bigrams)) {
+      const hits = await this.backend.search([word], filters);
+      perWord.set(word, new Map(hits.map((hit) => [hit.record, new Set(hit.positions)])));
+    }
+    const first = perWord.get(bigrams[0]!)!;
+    const starts: RecordHits[] = [];
+    for (const [record, positions] of first) {
+      const found = [...positions].filter((start) =>
+        bigrams.every((word, index) =>
+          perWord
+            .get(word)!
+            .get(record)
+            ?.has(start + index),
+        ),
+      );
+      if (found.length > 0) starts.push({ record, positions: found.sort((a, b) => a - b) });
+    }
+    return starts;
+  }
+
+  /** Where a term occurs, by article, united over its readings. */
+  async matchTerm(
+    term: QueryTerm,
+    filters?: SearchFilters,
+  ): Promise<Map<ArticleKey, TermHits & { record: string; slot: number }>> {
+    const overflow = await this.overflowRecords();
+    const found = new Map<ArticleKey, TermHits & { record: string; slot: number }>();
+    for (const variant of term.variants) {
+      for (const { record, positions } of await this.phraseStarts(variant, filters)) {
+        for (const position of positions) {
+          const hit = this.locate(record, position, overflow);
+          const known = found.get(hit.key);
+          if (known) {
+            known.count++;
+            known.inHeadline ||= hit.inHeadline;
+            known.first = Math.min(known.first, hit.offset);
+          } else {
+            found.set(hit.key, { record, slot: hit.slot, count: 1, inHeadline: hit.inHeadline, first: hit.offset });
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The articles that hold every term of the query. */
+  async match(query: AnalysedQuery, filters?: SearchFilters): Promise<MatchResult> {
+    const perTerm = [];
+    for (const term of query.terms) perTerm.push(await this.matchTerm(term, filters));
+    const documentFrequency = perTerm.map((hits) => hits.size);
+    const matches = new Map<ArticleKey, ArticleMatch>();
+    const [smallest] = [...perTerm].sort((a, b) => a.size - b.size);
+    if (!smallest) return { matches, documentFrequency };
+    for (const [key, { record, slot }] of smallest) {
+      const terms = perTerm.map((hits) => hits.get(key));
+      if (terms.some((hit) => hit === undefined)) continue;
+      matches.set(key, {
+        key,
+        record,
+        slot,
+        terms: terms.map((hit) => ({ count: hit!.count, inHeadline: hit!.inHeadline, first: hit!.first })),
+        exactHeadline: false,
+      });
+    }
+    if (matches.size > 0) {
+      const overflow = await this.overflowRecords();
+      for (const fingerprint of query.fingerprints) {
+        for (const { record, positions } of await this.backend.search([fingerprint], filters)) {
+          for (const position of positions) {
+            const match = matches.get(this.locate(record, position, overflow).key);
+            if (match) match.exactHeadline = true;
+          }
+        }
+      }
+    }
+    return { matches, documentFrequency };
+  }
+}
+
+/** Positions that begin a run of `length` consecutive positions. */
+export function runStarts(positions: readonly number[], length: number): number[] {
+  const starts: number[] = [];
+  let runStart = 0;
+  for (let index = 0; index < positions.length; index++) {
+    if (index > 0 && positions[index] !== positions[index - 1]! + 1) runStart = index;
+    if (index - runStart + 1 === length) starts.push(positions[runStart]!);
+  }
+  return starts;
+}

@@ -1,0 +1,112 @@
+/**
+ * How articles are packed into the search index.
+ *
+ * Shards: consecutive months of the archive, up to ARTICLES_PER_SHARD articles each, one
+ * Pagefind index apiece. Pagefind builds an index in memory, so shards bound the build's
+ * memory; and adding a day's pages changes only the newest shard, so only it is rebuilt.
+ *
+ * Records: within a shard, articles of one paper, section and year, in date order, up to
+ * ARTICLES_PER_RECORD to a Pagefind record, each in a slot of its own (see tokens.ts). Few
+ * records keep Pagefind's per-record metadata small for the first search and its result
+ * lists short; the slot layout still tells every article apart.
+ */
+import { FILLER, OVERFLOW_MARK, SLOT_WIDTH } from './tokens';
+
+export const ARTICLES_PER_SHARD = 4000;
+export const ARTICLES_PER_RECORD = 32;
+
+export interface ShardArticle {
+  id: string;
+  date: string;
+  /** Changes whenever the article changes. */
+  digest: string;
+}
+
+export interface ShardPlan {
+  /** The shard's first period (2026-03, or 2026 for year-dated pages): its name in URLs. */
+  id: string;
+  articleIds: string[];
+}
+
+/** The period an article is shard-planned by: its month, or its year when only that is known. */
+function period(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** Splits the archive, in date order, into shards of whole periods. */
+export function planShards(articles: readonly ShardArticle[]): ShardPlan[] {
+  const sorted = [...articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  const byPeriod = new Map<string, string[]>();
+  for (const article of sorted) {
+    const key = period(article.date);
+    byPeriod.set(key, [...(byPeriod.get(key) ?? []), article.id]);
+  }
+  const shards: ShardPlan[] = [];
+  for (const [key, ids] of byPeriod) {
+    const current = shards[shards.length - 1];
+    if (current && current.articleIds.length + ids.length <= ARTICLES_PER_SHARD) current.articleIds.push(...ids);
+    else shards.push({ id: key, articleIds: [...ids] });
+  }
+  return shards;
+}
+
+export interface RecordArticle {
+  id: string;
+  /** The record's filters: articles are only packed with others that share them. */
+  publication: string;
+  section: string;
+  year: string;
+  /** The article's index words, laid out for a slot. */
+  words: string[];
+  fits: boolean;
+}
+
+export interface RecordPlan {
+  publication: string;
+  section: string;
+  year: string;
+  /** Article ids in slot order. */
+  articleIds: string[];
+}
+
+/** Packs a shard's articles (in date order) into records of one paper, section and year. */
+export function planRecords(articles: readonly RecordArticle[]): RecordPlan[] {
+  const open = new Map<string, RecordPlan>();
+  const records: RecordPlan[] = [];
+  for (const article of articles) {
+    const filters = { publication: article.publication, section: article.section, year: article.year };
+    if (!article.fits) {
+      records.push({ ...filters, articleIds: [article.id] });
+      continue;
+    }
+    const key = `${article.publication}\u0000${article.section}\u0000${article.year}`;
+    let record = open.get(key);
+    if (!record || record.articleIds.length >= ARTICLES_PER_RECORD) {
+      record = { ...filters, articleIds: [] };
+      open.set(key, record);
+      records.push(record);
+    }
+    record.articleIds.push(article.id);
+  }
+  return records;
+}
+
+/**
+ * A record's content for Pagefind: each article's words, padded so the next article starts
+ * on its slot; a lone article too long for a slot is marked so search reads it whole.
+ */
+export function recordContent(slots: ReadonlyArray<{ words: readonly string[]; fits: boolean }>): string {
+  const [only] = slots;
+  if (slots.length === 1 && only && !only.fits) return `${OVERFLOW_MARK} ${only.words.join(' ')}`;
+  const parts: string[] = [];
+  slots.forEach(({ words }, index) => {
+    parts.push(words.join(' '));
+    if (index < slots.length - 1)
+      parts.push(
+        Array(SLOT_WIDTH - words.length)
+          .fill(FILLER)
+          .join(' '),
+      );
+  });
+  return parts.filter(Boolean).join(' ');
+}

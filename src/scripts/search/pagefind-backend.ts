@@ -1,0 +1,68 @@
+/**
+ * The search index as the browser reaches it: one Pagefind bundle per shard, merged into
+ * one Pagefind instance, answering the engine's question — which records hold these
+ * words, and at which positions (see src/lib/search/engine.ts).
+ */
+import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
+
+interface PagefindResult {
+  id: string;
+  words: number[];
+}
+
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
+  search(term: string, options?: { filters?: Record<string, unknown> }): Promise<{ results: PagefindResult[] } | null>;
+}
+
+export interface SearchIndexInfo {
+  version: number;
+  slotWidth: number;
+  headlineRegion: number;
+  articles: number;
+  shards: Array<{ id: string; articles: number }>;
+  /** Every value each filter can take. */
+  facets: { publication: string[]; section: string[]; year: string[] };
+}
+
+export class PagefindBackend implements PostingBackend {
+  private pagefind: Promise<PagefindModule> | undefined;
+
+  constructor(
+    private readonly base: string,
+    private readonly info: SearchIndexInfo,
+  ) {}
+
+  private load(): Promise<PagefindModule> {
+    this.pagefind ??= (async () => {
+      const [first, ...rest] = this.info.shards;
+      if (!first) throw new Error('the search index is empty');
+      const url = `${this.base}pagefind/${first.id}/pagefind.js`;
+      const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+      await pagefind.options({ excerptLength: 0 });
+      for (const shard of rest) await pagefind.mergeIndex(`${this.base}pagefind/${shard.id}/`);
+      return pagefind;
+    })();
+    return this.pagefind;
+  }
+
+  async search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]> {
+    const pagefind = await this.load();
+    const options = filters && Object.keys(filters).length > 0 ? { filters: toPagefindFilters(filters) } : {};
+    const response = await pagefind.search(words.join(' '), options);
+    return (response?.results ?? []).map((result) => ({
+      record: result.id,
+      positions: [...result.words].sort((a, b) => a - b),
+    }));
+  }
+}
+
+/** Each key matches records having any of its values. */
+function toPagefindFilters(filters: SearchFilters): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, values]) => values && values.length > 0)
+      .map(([key, values]) => [key, { any: values }]),
+  );
+}

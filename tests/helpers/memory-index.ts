@@ -1,0 +1,66 @@
+/**
+ * The search index held in memory, answering as Pagefind does for the archive's words:
+ * records that hold every word searched, with the positions of any of them. Built with the
+ * same layout as the real index, so the engine can be tested without a browser.
+ */
+import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
+import { planRecords, recordContent } from '../../src/lib/search/records';
+import { slotWords } from '../../src/lib/search/tokens';
+
+export interface MemoryArticle {
+  id: string;
+  decks: string[];
+  paragraphs: string[];
+  words?: string[];
+  publication?: string;
+  section?: string;
+}
+
+export class MemoryIndex implements PostingBackend {
+  /** word → record → positions */
+  private readonly postings = new Map<string, Map<string, number[]>>();
+  /** `${record}-${slot}` → article id */
+  readonly articleAt = new Map<string, string>();
+  searches = 0;
+
+  constructor(articles: readonly MemoryArticle[]) {
+    const laidOut = articles.map((article) => {
+      const slot = slotWords({ decks: article.decks, paragraphs: article.paragraphs, words: article.words ?? [] });
+      return {
+        id: article.id,
+        publication: article.publication ?? 'p',
+        section: article.section ?? 's',
+        year: '2026',
+        ...slot,
+      };
+    });
+    const byId = new Map(laidOut.map((article) => [article.id, article]));
+    planRecords(laidOut).forEach((record, number) => {
+      const name = `r${number}`;
+      record.articleIds.forEach((id, slot) => this.articleAt.set(`${name}-${slot}`, id));
+      const content = recordContent(record.articleIds.map((id) => byId.get(id)!));
+      content.split(' ').forEach((word, position) => {
+        if (word === '.') return;
+        let records = this.postings.get(word);
+        if (!records) this.postings.set(word, (records = new Map()));
+        const positions = records.get(name) ?? [];
+        positions.push(position);
+        records.set(name, positions);
+      });
+    });
+  }
+
+  async search(words: readonly string[]): Promise<RecordHits[]> {
+    this.searches++;
+    const lists = words.map((word) => this.postings.get(word) ?? new Map<string, number[]>());
+    const [first, ...rest] = lists;
+    if (!first) return [];
+    const hits: RecordHits[] = [];
+    for (const record of first.keys()) {
+      if (!rest.every((list) => list.has(record))) continue;
+      const positions = [...new Set(lists.flatMap((list) => list.get(record) ?? []))].sort((a, b) => a - b);
+      hits.push({ record, positions });
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { MatchEngine, runStarts } from '../../src/lib/search/engine';
+import { normalizeForSearch } from '../../src/lib/search/normalize';
+import { analyseQuery } from '../../src/lib/search/query';
+import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
+import { MemoryIndex, type MemoryArticle } from '../helpers/memory-index';
+
+const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
+
+async function find(articles: MemoryArticle[], query: string): Promise<string[]> {
+  const index = new MemoryIndex(articles);
+  const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery(query));
+  return [...matches.keys()].map((key) => index.articleAt.get(key)!).sort();
+}
+
+/** What a reader means by "contains": every term, normalised, inside one field of the article. */
+function contains(article: MemoryArticle, query: string): boolean {
+  const fields = [...article.decks, ...article.paragraphs].map(normalizeForSearch);
+  const terms = analyseQuery(query).terms.map((term) => term.text);
+  return terms.length > 0 && terms.every((term) => fields.some((field) => field.includes(term)));
+}
+
+describe('finding a string as a phrase', () => {
+  const articles: MemoryArticle[] = [
+    { id: 'a', decks: ['履职助推“两业融合”落地落实'], paragraphs: ['推进先进制造业和现代服务业深度融合。'] },
+    { id: 'b', decks: ['两业发展'], paragraphs: ['融合发展是方向。两业,融合'] },
+    { id: 'c', decks: ['市领导调研'], paragraphs: ['AI 赋能、5G 网络,规模达 1460.3EFLOPS。'] },
+  ];
+
+  test('punctuation never decides a match: 两业融合 finds “两业”融合', async () => {
+    expect(await find(articles, '两业融合')).toEqual(['a', 'b']);
+  });
+
+  test('a phrase split across two paragraphs or two fields is not a match', async () => {
+    expect(await find(articles, '发展融合')).toEqual([]);
+    expect(await find(articles, '落实推进')).toEqual([]);
+  });
+
+  test('Latin words and numbers are found, whatever their width and case', async () => {
+    expect(await find(articles, 'ai')).toEqual(['c']);
+    expect(await find(articles, 'ＡＩ')).toEqual(['c']);
+    expect(await find(articles, '5G')).toEqual(['c']);
+    expect(await find(articles, '1460.3')).toEqual(['c']);
+  });
+
+  test('every term must occur (AND), each anywhere in the article', async () => {
+    expect(await find(articles, '融合 方向')).toEqual(['b']);
+    expect(await find(articles, '融合 调研')).toEqual([]);
+  });
+
+  test('a one-character query finds every article with that character', async () => {
+    expect(await find(articles, '业')).toEqual(['a', 'b']);
+  });
+
+  test('repeated characters are matched exactly (落实落实 is not 落地落实)', async () => {
+    const repeats: MemoryArticle[] = [
+      { id: 'x', decks: ['落地落实'], paragraphs: ['落实落实再落实'] },
+      { id: 'y', decks: ['落地'], paragraphs: ['落实再落地'] },
+    ];
+    expect(await find(repeats, '落实落实')).toEqual(['x']);
+    expect(await find(repeats, '落地落实')).toEqual(['x']);
+    expect(await find(repeats, '再落')).toEqual(['x', 'y']);
+  });
+
+  test('an empty or punctuation-only query finds nothing', async () => {
+    expect(await find(articles, '')).toEqual([]);
+    expect(await find(articles, ' ,。“” ')).toEqual([]);
+  });
+});
+
+describe('telling the articles of a record apart', () => {
+  test('articles packed in one record are found one by one', async () => {
+    const many = Array.from({ length: 70 }, (_, index) => ({
+      id: String(index).padStart(2, '0'),
+      decks: [`第${index}号标题`],
+      paragraphs: [index % 7 === 0 ? '这一篇提到了嘉兴南湖机场。' : '这一篇没有提到。'],
+    }));
+    const expected = many.filter((article) => article.paragraphs[0]!.includes('南湖机场')).map((a) => a.id);
+    expect(await find(many, '南湖机场')).toEqual(expected);
+  });
+
+  test('an article too long for a slot is found whole, in a record of its own', async () => {
+    const long = '很长的文章里有许多不同的字。'.repeat(1);
+    const body = Array.from(
+      { length: 900 },
+      (_, index) => `${long}${String.fromCodePoint(0x4e00 + index)}${String.fromCodePoint(0x5e00 + index)}。`,
+    );
+    const articles: MemoryArticle[] = [
+      { id: 'long', decks: ['长文'], paragraphs: [...body, '结尾处的独特词语龘靐。'] },
+      { id: 'short', decks: ['短文'], paragraphs: ['独特词语不在这里。'] },
+    ];
+    expect(await find(articles, '龘靐')).toEqual(['long']);
+    expect(await find(articles, '长文')).toEqual(['long']);
+  });
+});
+
+describe('matches are exactly the articles that contain the query', () => {
+  // A four-character alphabet makes repeats and near-misses common.
+  const text = fc
+    .array(fc.constantFrom('甲', '乙', '丙', '丁', ',', ' ', 'a', 'A'), { minLength: 1, maxLength: 30 })
+    .map((chars) => chars.join(''));
+  const article = fc.record({
+    decks: fc.array(text, { minLength: 1, maxLength: 2 }),
+    paragraphs: fc.array(text, { maxLength: 4 }),
+  });
+
+  test('for random articles and queries (substrings and arbitrary strings, one or two terms)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(article, { minLength: 1, maxLength: 40 }),
+        fc.oneof(
+          text,
+          fc.tuple(text, text).map(([a, b]) => `${a} ${b}`),
+        ),
+        async (generated, query) => {
+          const articles = generated.map((a, index) => ({ ...a, id: String(index).padStart(3, '0') }));
+          const expected = articles.filter((a) => contains(a, query)).map((a) => a.id);
+          expect(await find(articles, query)).toEqual(expected);
+        },
+      ),
+      { numRuns: Number(process.env.SEARCH_RUNS ?? 300) },
+    );
+  });
+});
+
+describe('runs of consecutive positions', () => {
+  test.each([
+    [[1, 2, 3, 7, 8], 2, [1, 7]],
+    [[1, 2, 3, 7, 8], 3, [1]],
+    [[5], 1, [5]],
+    [[], 2, []],
+  ])('%j, length %i → %j', (positions, length, starts) => {
+    expect(runStarts(positions, length)).toEqual(starts);
+  });
+});

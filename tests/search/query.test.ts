@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { looseQuery, segmentLoose } from '../../src/lib/search/loose';
+import { normalizeForSearch } from '../../src/lib/search/normalize';
+import { analyseQuery, splitTerms } from '../../src/lib/search/query';
+import { conversionTable } from '../../scripts/lib/traditional';
+
+describe('reading a query', () => {
+  test('whitespace separates terms; quotes keep a phrase with spaces whole', () => {
+    expect(splitTerms('嘉兴  南湖机场')).toEqual(['嘉兴', '南湖机场']);
+    expect(splitTerms('"两业 融合" 嘉兴')).toEqual(['两业 融合', '嘉兴']);
+    expect(splitTerms('“两业融合”')).toEqual(['两业融合']);
+    expect(splitTerms('“两业”融合 平湖')).toEqual(['“两业”融合', '平湖']);
+    expect(splitTerms('「具身智能」 平湖')).toEqual(['具身智能', '平湖']);
+  });
+
+  test('terms are normalised like the text: no punctuation, one width, one case', () => {
+    expect(analyseQuery('“两业”融合， ＡＩ+5G').terms.map((term) => term.text)).toEqual(['两业融合', 'ai5g']);
+    expect(normalizeForSearch('1460.3 EFLOPS')).toBe('14603eflops');
+  });
+
+  test('a term of punctuation only is dropped', () => {
+    expect(analyseQuery('，。 “”').terms).toEqual([]);
+  });
+
+  test('one character is searched by its character word, longer terms by their bigrams in order', () => {
+    const [one, three] = analyseQuery('业 落实落').terms;
+    expect(one?.variants[0]?.sequence).toHaveLength(1);
+    expect(three?.variants[0]).toMatchObject({ distinctChars: false });
+    expect(three?.variants[0]?.sequence).toHaveLength(2);
+  });
+});
+
+describe('traditional characters', () => {
+  const conversions = conversionTable();
+  const context = (inArchive: string) => ({ conversions, inArchive: (char: string) => inArchive.includes(char) });
+
+  test('a traditional query is read in simplified characters', () => {
+    const query = analyseQuery('發展經濟 嘉興', context(''));
+    expect(query.converted).toBe(true);
+    expect(query.terms.map((term) => term.variants.map((variant) => variant.text))).toEqual([['发展经济'], ['嘉兴']]);
+  });
+
+  test('a character the archive also has as it is is tried both ways', () => {
+    const query = analyseQuery('乾坤', context('乾'));
+    expect(query.terms[0]?.variants.map((variant) => variant.text).sort()).toEqual(['乾坤', '干坤']);
+  });
+
+  test('a simplified query is left alone', () => {
+    expect(analyseQuery('具身智能', context('')).converted).toBe(false);
+  });
+
+  test('Taiwan variant forms are read too (台 for 臺, 里 for 裡)', () => {
+    expect(analyseQuery('臺灣 裡面', context('')).terms.map((term) => term.variants[0]?.text)).toEqual([
+      '台湾',
+      '里面',
+    ]);
+  });
+});
+
+describe('the word-by-word fallback', () => {
+  const words = new Set(['人工智能', '嘉兴', '发展', '临空经济区']);
+  const isWord = async (word: string) => words.has(word);
+
+  test('cuts a query into the longest words the archive knows', async () => {
+    expect(await segmentLoose('嘉兴人工智能发展', isWord)).toEqual(['嘉兴', '人工智能', '发展']);
+    expect(await segmentLoose('临空经济区规划', isWord)).toEqual(['临空经济区', '规划']);
+  });
+
+  test('makes each word a term of its own, or nothing when that is not looser', async () => {
+    const loose = await looseQuery(analyseQuery('嘉兴人工智能发展'), isWord);
+    expect(loose?.terms.map((term) => term.text)).toEqual(['嘉兴', '人工智能', '发展']);
+    expect(await looseQuery(analyseQuery('嘉兴'), isWord)).toBeUndefined();
+  });
+});
