@@ -9,16 +9,21 @@
  */
 import { isBracketed, stripClosers, visibleLength } from './chinese-text';
 
-/** Could this line be a headline deck at all: no sentence inside, no trailing comma. */
+/** Could this line be a headline deck at all: no sentence inside, no trailing comma, not a report's opening. */
 export function canBeHeadline(line: string): boolean {
   const text = line.trim();
   const length = visibleLength(text);
   if (length < 2 || length > 120) return false;
   if (/[。;；]/u.test(text)) return false;
   if (/[,，、:：]$/u.test(stripClosers(text))) return false;
-  if (isBracketed(text)) return false;
+  // Headlines hold a clause or two; three commas make a sentence.
+  if ((text.match(/[,，]/gu)?.length ?? 0) > 2) return false;
+  if (isBracketed(text) || DATELINE_START.test(text)) return false;
   return /\p{Script=Han}/u.test(text);
 }
+
+/** 本报讯 and the like open a report's first paragraph, never a headline. */
+const DATELINE_START = /^(?:本报讯|本报\S{1,12}?[讯电]|(?:据)?新华社)/u;
 
 /** Openers of running prose: a time, a source or a circumstance followed by a comma. */
 const PROSE_OPENER =
@@ -36,6 +41,8 @@ export function looksLikeHeading(line: string): boolean {
   const commas = text.match(/[,，]/gu)?.length ?? 0;
   if (commas > 1) return false;
   if (commas === 1 && PROSE_OPENER.test(text)) return false;
+  // A clause and a question or exclamation is a sentence of the text, not a deck: 处于时代的浪潮中,平湖以何塑造竞争新优势?
+  if (commas === 1 && /[!?！？]$/u.test(stripClosers(text))) return false;
   return !DANGLING_END.test(stripClosers(text));
 }
 

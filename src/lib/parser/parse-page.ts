@@ -215,7 +215,8 @@ class PageReader {
     const current = this.current;
     const followedByProse = this.tags[index + 1]?.kind === 'prose';
     const packageStart = this.sharedByline !== undefined && strong;
-    if (current && !readyForSubhead(current.paragraphs)) {
+    if (current && (current.paragraphs.length === 0 || !readyForSubhead(current.paragraphs))) {
+      // Right after a byline, or the rest of a paragraph a column break cut: body text.
       this.addProse(current, block);
     } else if (followedByProse && (packageStart || !this.sectionHasArticles)) {
       this.startArticle([block]);
