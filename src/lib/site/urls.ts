@@ -18,11 +18,12 @@ export function absoluteUrl(path: string): string {
 }
 
 /**
- * A name as a URL segment: itself, with the characters that URLs and static hosts treat
- * specially (spaces, %, /, ?, #, backslash) turned into hyphens, then percent-encoded.
+ * A name as a URL segment: itself, with spaces and the characters URLs reserve (% / ? # ;
+ * , : @ & = + $ and backslash) turned into hyphens, so that the percent-encoded segment
+ * decodes back unambiguously on every host.
  */
 export function nameSegment(name: string): string {
-  return name.replace(/[\s%/\\?#]+/gu, '-').replace(/^-+|-+$/gu, '') || '-';
+  return name.replace(/[\s%/\\?#;,:@&=+$]+/gu, '-').replace(/^-+|-+$/gu, '') || '-';
 }
 
 const segment = (name: string) => encodeURIComponent(nameSegment(name));
