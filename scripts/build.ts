@@ -3,6 +3,7 @@
  * then write the site and its open data to dist/.
  * Exit code 0 when every page was built, 2 when some were skipped (see the report), 1 on failure.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildArchive } from './lib/build-archive';
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: SEEDS_DIR },
     out: { type: 'string', default: OUT_DIR },
     cache: { type: 'string', default: CACHE_DIR },
+    /** Write the build's figures as JSON to this file (for bench:build). */
+    report: { type: 'string' },
   },
 });
 const seedsDir = path.resolve(values.seeds);
@@ -31,6 +34,31 @@ console.log(
 console.log(
   `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt.`,
 );
+const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`);
+console.log(`Stages: ${stages.join(', ')}.`);
+if (values.report) {
+  const pages = result.ingest.pages;
+  const cpu = pages.reduce(
+    (sum, page) => ({ parse: sum.parse + page.cpu.parse, segment: sum.segment + page.cpu.segment }),
+    {
+      parse: 0,
+      segment: 0,
+    },
+  );
+  const report = {
+    articles: result.ingest.index.articles.length,
+    pageFiles: pages.length,
+    pagesParsed: pages.filter((page) => page.parsed).length,
+    sitePages: render.pages,
+    rendered: render.rendered,
+    searchShards: result.search.shards,
+    searchShardsRebuilt: result.search.rebuilt,
+    compiled: result.compiled,
+    timings: result.timings,
+    ingestCpu: cpu,
+  };
+  await writeFile(path.resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
+}
 for (const link of result.broken.slice(0, 20)) {
   console.error(`error: broken link in ${link.page}: ${link.href} (${link.reason})`);
 }

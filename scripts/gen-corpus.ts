@@ -1,5 +1,6 @@
 /**
  * npm run gen:corpus -- --articles N [--seed S] [--out corpus/N] [--from 2016-01-01]
+ * npm run gen:corpus -- --append-day --out corpus/N   (adds the next day's issues to a corpus)
  *
  * Writes N articles' worth of page files and a manifest, for benchmarks and scale tests
  * (never for the published site): daily issues of the configured papers, 8 pages each,
@@ -21,8 +22,10 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
     from: { type: 'string', default: '2016-01-01' },
+    'append-day': { type: 'boolean', default: false },
   },
 });
+const appendDay = values['append-day'];
 const total = Number(values.articles);
 if (!Number.isInteger(total) || total < 1) throw new Error('--articles must be a positive whole number');
 const outDir = path.resolve(ROOT, values.out ?? `corpus/${total}`);
@@ -142,22 +145,39 @@ function article(words: Awaited<ReturnType<typeof vocabulary>>, kind: 'news' | '
 }
 
 const words = await vocabulary();
-await rm(outDir, { recursive: true, force: true });
 const seedsOut = path.join(outDir, 'seeds');
-await mkdir(seedsOut, { recursive: true });
-const manifest: unknown[] = [];
+let manifest: Array<{ file: string; date: string; [field: string]: unknown }> = [];
 /** How many articles each page file holds, for scale tests to check the parse against. */
-const expected: Record<string, number> = {};
-let written = 0;
+let expected: Record<string, number> = {};
 let day = new Date(`${values.from}T00:00:00Z`);
 let fileNumber = 0;
-while (written < total) {
+let limit = total;
+if (appendDay) {
+  // One more day of issues after the corpus's last, with numbers following on.
+  manifest = (JSON.parse(await readFile(path.join(seedsOut, 'manifest.json'), 'utf8')) as { pages: typeof manifest })
+    .pages;
+  expected = JSON.parse(await readFile(path.join(outDir, 'expected.json'), 'utf8')) as Record<string, number>;
+  const last =
+    manifest
+      .map((entry) => entry.date)
+      .sort()
+      .at(-1) ?? values.from;
+  day = new Date(new Date(`${last}T00:00:00Z`).getTime() + 86_400_000);
+  fileNumber = manifest.length;
+  limit = Infinity;
+} else {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(seedsOut, { recursive: true });
+}
+const firstDay = day.toISOString().slice(0, 10);
+let written = 0;
+while (written < limit && !(appendDay && day.toISOString().slice(0, 10) !== firstDay)) {
   const date = day.toISOString().slice(0, 10);
   for (const publication of config.publications) {
-    for (let pageNumber = 1; pageNumber <= 8 && written < total; pageNumber++) {
+    for (let pageNumber = 1; pageNumber <= 8 && written < limit; pageNumber++) {
       const name = pick(Object.keys(PAGE_NAMES));
       const blocks: string[] = [name.split('').join(' '), PAGE_NAMES[name]!];
-      const count = Math.min(between(5, 10), total - written);
+      const count = Math.min(between(5, 10), limit - written);
       for (let index = 0; index < count; index++) blocks.push(...article(words, next() < 0.1 ? 'photo' : 'news'));
       const file = `${String(fileNumber++).padStart(6, '0')}_${publication.id}_${date}_${pageNumber}.txt`;
       await writeFile(path.join(seedsOut, file), `\n\n${blocks.join('\n\n')}\n`);

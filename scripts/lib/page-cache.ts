@@ -51,9 +51,14 @@ export function parserCodeDigest(): Promise<string> {
   return codeDigest;
 }
 
-export async function pageCacheKey(file: string, bytes: Uint8Array, entry: ManifestEntry | undefined): Promise<string> {
+export function pageCacheKey(
+  codeDigest: string,
+  file: string,
+  bytes: Uint8Array,
+  entry: ManifestEntry | undefined,
+): string {
   return createHash('sha256')
-    .update(await parserCodeDigest())
+    .update(codeDigest)
     .update('\0')
     .update(file)
     .update('\0')

@@ -8,20 +8,10 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ArchiveView } from '../../src/lib/site/archive-view';
 import { plannedRoutes } from '../../src/lib/site/routes';
-
-interface RenderJob {
-  path: string;
-  file: string;
-}
-
-interface RenderReply {
-  path: string;
-  ok: boolean;
-  error?: string;
-}
+import type { RenderJob, RenderReply, RenderTask } from './render-worker';
+import { runInWorkers } from './worker-pool';
 
 export interface RenderOptions {
   view: ArchiveView;
@@ -40,6 +30,15 @@ export interface RenderStats {
   pages: number;
   rendered: number;
   removed: number;
+  /** What the pages written by this build link to, for the link check. */
+  links: PageLinks;
+}
+
+/** Links found in rendered pages: each target once, with a page that links to it. */
+export interface PageLinks {
+  targets: Map<string, string>;
+  fragments: Array<{ page: string; target: string; id: string }>;
+  missingIds: Array<{ page: string; id: string }>;
 }
 
 interface RenderManifest {
@@ -86,36 +85,6 @@ async function readManifest(cacheDir: string): Promise<RenderManifest> {
   }
 }
 
-/** Runs render jobs on a pool of workers, each holding the compiled site. */
-async function renderOnWorkers(jobs: RenderJob[], entry: string, site: string, count: number): Promise<RenderReply[]> {
-  if (jobs.length === 0) return [];
-  const workerFile = new URL('./render-worker.mjs', import.meta.url);
-  const queue: RenderJob[][] = [];
-  for (let index = 0; index < jobs.length; index += BATCH) queue.push(jobs.slice(index, index + BATCH));
-  const replies: RenderReply[] = [];
-  const runners = Array.from({ length: Math.min(count, queue.length) }, async () => {
-    const worker = new Worker(workerFile, { workerData: { entry, site } });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        worker.once('message', () => resolve());
-        worker.once('error', reject);
-      });
-      for (let batch = queue.shift(); batch; batch = queue.shift()) {
-        const result = await new Promise<RenderReply[]>((resolve, reject) => {
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.postMessage(batch);
-        });
-        replies.push(...result);
-      }
-    } finally {
-      await worker.terminate();
-    }
-  });
-  await Promise.all(runners);
-  return replies;
-}
-
 export async function renderSite(options: RenderOptions): Promise<RenderStats> {
   const { view, astroDir, outDir, cacheDir, site, base } = options;
   const serverDir = path.join(astroDir, 'server');
@@ -155,8 +124,14 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     removed++;
   }
 
+  const entry = path.join(serverDir, 'entry.mjs');
+  const tasks: RenderTask[] = [];
+  for (let index = 0; index < jobs.length; index += BATCH)
+    tasks.push({ entry, site, jobs: jobs.slice(index, index + BATCH) });
   const workers = options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
-  const replies = await renderOnWorkers(jobs, path.join(serverDir, 'entry.mjs'), site, workers);
+  const replies = (
+    await runInWorkers<RenderTask, RenderReply[]>(new URL('./render-worker.ts', import.meta.url), tasks, workers)
+  ).flat();
   const failures = replies.filter((reply) => !reply.ok);
   if (failures.length > 0) {
     // Forget failed pages so the next build renders them again.
@@ -167,5 +142,11 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     const sample = failures.slice(0, 5).map((failure) => `  ${failure.path}: ${failure.error}`);
     throw new Error(`${failures.length} pages failed to render:\n${sample.join('\n')}`);
   }
-  return { paths: Object.keys(pages), pages: Object.keys(pages).length, rendered: jobs.length, removed };
+  const links: PageLinks = { targets: new Map(), fragments: [], missingIds: [] };
+  for (const reply of replies) {
+    for (const target of reply.links ?? []) if (!links.targets.has(target)) links.targets.set(target, reply.path);
+    for (const [target, id] of reply.fragments ?? []) links.fragments.push({ page: reply.path, target, id });
+    for (const id of reply.missingIds ?? []) links.missingIds.push({ page: reply.path, id });
+  }
+  return { paths: Object.keys(pages), pages: Object.keys(pages).length, rendered: jobs.length, removed, links };
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
-import { planShards, type ShardPlan } from '../../src/lib/search/records';
+import { planShards } from '../../src/lib/search/records';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
@@ -36,7 +36,7 @@ const SEARCH_CODE = [
 ];
 
 interface SearchManifest {
-  shards: Record<string, { digest: string; displayFiles: string[]; convertibleChars: string }>;
+  shards: Record<string, { digest: string; convertibleChars: string }>;
 }
 
 export interface SearchIndexStats {
@@ -62,8 +62,8 @@ async function codeDigest(): Promise<string> {
 }
 
 /** Pagefind language code for a shard: unique per shard, and unknown to Pagefind's stemmers and segmenters. */
-function shardLanguage(shard: ShardPlan): string {
-  return `s${shard.id.replace(/-/gu, '')}`;
+function shardLanguage(shardId: string): string {
+  return `s${shardId.replace(/-/gu, '')}`;
 }
 
 async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<ShardOutput> {
@@ -105,10 +105,10 @@ export async function writeSearchIndex(
       next.shards[shard.id] = known;
       continue;
     }
-    next.shards[shard.id] = { digest, displayFiles: [], convertibleChars: '' };
+    next.shards[shard.id] = { digest, convertibleChars: '' };
     jobs.push({
       shardId: shard.id,
-      language: shardLanguage(shard),
+      language: shardLanguage(shard.id),
       articles: shard.articleIds.map((id) => ({ id, cacheFile: cacheFiles.get(id)! })),
       cacheDir,
       outDir,
@@ -117,10 +117,18 @@ export async function writeSearchIndex(
 
   // Remove what rebuilt or vanished shards left behind before writing anew.
   const textDir = path.join(outDir, 'search', 'text');
-  for (const [id, shard] of Object.entries(previous.shards)) {
-    const rebuilt = jobs.some((job) => job.shardId === id);
-    if (!rebuilt && id in next.shards) continue;
-    for (const file of shard.displayFiles) await rm(path.join(textDir, file), { force: true });
+  const stale = new Set([
+    ...jobs.map((job) => job.shardId),
+    ...Object.keys(previous.shards).filter((id) => !(id in next.shards)),
+  ]);
+  if (stale.size > 0 && existsSync(textDir)) {
+    // Display files are named after their record's id, which begins with the shard's language code.
+    const prefixes = [...stale].map((id) => `${shardLanguage(id)}_`);
+    for (const name of await readdir(textDir)) {
+      if (prefixes.some((prefix) => name.startsWith(prefix))) await rm(path.join(textDir, name), { force: true });
+    }
+  }
+  for (const id of Object.keys(previous.shards)) {
     if (!(id in next.shards)) {
       await rm(path.join(outDir, 'pagefind', id), { recursive: true, force: true });
       await rm(path.join(outDir, 'search', 'shards', `${id}.json`), { force: true });
@@ -135,7 +143,6 @@ export async function writeSearchIndex(
     Array.from({ length: workers }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         const output = await buildShardInProcess(job, jobDir);
-        next.shards[job.shardId]!.displayFiles = output.displayFiles;
         next.shards[job.shardId]!.convertibleChars = output.convertibleChars;
       }
     }),

@@ -1,8 +1,11 @@
 /**
- * A static file server for dist/, behaving like a plain static host: /a/b/ serves
- * a/b/index.html, unknown paths get 404.html with status 404.
+ * A static file server for a built site, behaving like a plain static host: /a/b/ serves
+ * a/b/index.html, unknown paths get 404.html with status 404, and text is sent gzipped
+ * when the browser accepts it (Pagefind's own files are gzipped already). Used by the
+ * browser tests and the benchmarks.
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +21,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))/u;
 
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   let decoded: string;
@@ -58,8 +63,14 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     const body = await readFile(file);
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    response.end(body);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const compress = COMPRESSIBLE.test(type) && /\bgzip\b/u.test(String(request.headers['accept-encoding'] ?? ''));
+    response.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'no-cache',
+      ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    });
+    response.end(compress ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -6,9 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
+import type { PageLinks } from './render-site';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist/. */
@@ -16,15 +14,6 @@ export interface BrokenLink {
   href: string;
   reason: string;
 }
-
-const LINK_ATTRIBUTES: Record<string, string> = {
-  a: 'href',
-  link: 'href',
-  script: 'src',
-  img: 'src',
-  form: 'action',
-  source: 'src',
-};
 
 export async function htmlFiles(outDir: string): Promise<string[]> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
@@ -57,37 +46,51 @@ export function fileFor(outDir: string, urlPath: string): string | undefined {
   return candidate;
 }
 
-export function parseHtml(html: string): Root {
-  return fromHtml(html);
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+
+/** Decodes the character references of an attribute value. */
+function decodeAttribute(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }
 
-/** Every URL a page refers to, with the ids it defines. */
-export function referencesOf(tree: Root): { urls: string[]; ids: Set<string> } {
-  const urls: string[] = [];
-  const ids = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-    const attribute = LINK_ATTRIBUTES[node.tagName];
-    const value = attribute ? node.properties[attribute === 'href' ? 'href' : attribute] : undefined;
-    if (typeof value === 'string') urls.push(value);
-  });
+const LINK = /<(?:a|link|script|img|form|source)\b[^>]*?\s(?:href|src|action)="([^"]*)"/giu;
+const ID = /<[a-z][a-z0-9-]*\b[^>]*?\sid="([^"]*)"/giu;
+
+/**
+ * The URLs a page of this site refers to, and its element ids, read with patterns: Astro
+ * writes every attribute in double quotes, and this is fast enough for every page of a
+ * large archive (a full parse is kept for the tests that need one).
+ */
+export function scanReferences(html: string): { urls: string[]; ids: Set<string> } {
+  const urls = [...html.matchAll(LINK)].map((match) => decodeAttribute(match[1] ?? ''));
+  const ids = new Set([...html.matchAll(ID)].map((match) => decodeAttribute(match[1] ?? '')));
   return { urls, ids };
 }
 
-export async function checkLinks(outDir: string, siteOrigin: string): Promise<BrokenLink[]> {
+/**
+ * Checks the links of the given pages (relative to dist/; all HTML pages when omitted):
+ * every same-site URL resolves to a file, every #fragment to an id on its page.
+ */
+export async function checkLinks(outDir: string, siteOrigin: string, pages?: readonly string[]): Promise<BrokenLink[]> {
   const broken: BrokenLink[] = [];
   const idsByFile = new Map<string, Set<string>>();
   const idsOf = async (file: string) => {
     let ids = idsByFile.get(file);
     if (!ids) {
-      ids = file.endsWith('.html') ? referencesOf(parseHtml(await readFile(file, 'utf8'))).ids : new Set();
+      ids = file.endsWith('.html') ? scanReferences(await readFile(file, 'utf8')).ids : new Set();
       idsByFile.set(file, ids);
     }
     return ids;
   };
-  for (const page of await htmlFiles(outDir)) {
+  for (const page of pages ?? (await htmlFiles(outDir))) {
     const pageFile = path.join(outDir, page);
-    const { urls, ids } = referencesOf(parseHtml(await readFile(pageFile, 'utf8')));
+    const { urls, ids } = scanReferences(await readFile(pageFile, 'utf8'));
     idsByFile.set(pageFile, ids);
     const pageUrl = new URL(sitePathOf(page), siteOrigin);
     for (const href of urls) {
@@ -104,5 +107,27 @@ export async function checkLinks(outDir: string, siteOrigin: string): Promise<Br
       }
     }
   }
+  return broken;
+}
+
+/**
+ * Checks the links the renderer collected: every target resolves to a file of the built
+ * site (pages, open data, search files, assets), every #fragment to an id on its page.
+ */
+export async function checkCollectedLinks(outDir: string, links: PageLinks): Promise<BrokenLink[]> {
+  const broken: BrokenLink[] = [];
+  for (const [target, page] of links.targets) {
+    if (!fileFor(outDir, target)) broken.push({ page, href: target, reason: 'no such file' });
+  }
+  const idsOf = new Map<string, Set<string>>();
+  for (const { page, target, id } of links.fragments) {
+    const file = fileFor(outDir, target);
+    if (!file) continue;
+    let ids = idsOf.get(file);
+    if (!ids) idsOf.set(file, (ids = scanReferences(await readFile(file, 'utf8')).ids));
+    if (!ids.has(id)) broken.push({ page, href: `${target}#${id}`, reason: `no element with id "${id}"` });
+  }
+  for (const { page, id } of links.missingIds)
+    broken.push({ page, href: `#${id}`, reason: `no element with id "${id}"` });
   return broken;
 }

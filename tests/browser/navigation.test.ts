@@ -7,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, VIEWPORTS } from '../helpers/browser';
+import { launchBrowser, VIEWPORTS } from '../../scripts/lib/browser';
 import { DIST } from '../helpers/dist';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Converter } from 'opencc-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, VIEWPORTS } from '../helpers/browser';
+import { launchBrowser, VIEWPORTS } from '../../scripts/lib/browser';
 import { DIST } from '../helpers/dist';
 import {
   expectedUrls,
@@ -18,7 +18,7 @@ import {
   seeded,
   type OracleArticle,
 } from '../helpers/search-oracle';
-import { serveStatic, type StaticServer } from '../helpers/static-server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
 
 let browser: Browser;
 let server: StaticServer;

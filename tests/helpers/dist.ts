@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { fileFor, parseHtml } from '../../scripts/lib/verify-site';
+import { fromHtml } from 'hast-util-from-html';
+import { fileFor } from '../../scripts/lib/verify-site';
+
+export const parseHtml = (html: string): Root => fromHtml(html);
 
 export const DIST = path.resolve(import.meta.dirname, '../../dist');
 

@@ -5,12 +5,26 @@
  * case and accents do not matter. Only letters and digits survive.
  */
 
-/** The searchable characters a single character of text stands for (usually itself, or none). */
-export function normalizeChar(char: string): string {
+const known = new Map<string, string>();
+
+function fold(char: string): string {
   const folded = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   let kept = '';
   for (const piece of folded) if (/[\p{L}\p{N}]/u.test(piece)) kept += piece;
   return kept;
+}
+
+/** The searchable characters a single character of text stands for (usually itself, or none). */
+export function normalizeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  // CJK Unified Ideographs: already searchable as they are (the common case, kept fast).
+  if (char.length === 1 && code >= 0x4e00 && code <= 0x9fff) return char;
+  let result = known.get(char);
+  if (result === undefined) {
+    result = fold(char);
+    if (known.size < 65_536) known.set(char, result);
+  }
+  return result;
 }
 
 /** The text reduced to its searchable characters. */

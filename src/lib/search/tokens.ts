@@ -30,9 +30,9 @@ import { normalizeForSearch } from './normalize';
 
 const CODE_WIDTH = 4;
 /** Positions each article owns in its record. */
-export const SLOT_WIDTH = 8192;
+export const SLOT_WIDTH = 4096;
 /** The first positions of a slot, which hold the headline decks. */
-export const HEADLINE_REGION = 512;
+export const HEADLINE_REGION = 256;
 /** A word Pagefind skips but counts: it takes a position and matches nothing. */
 export const FILLER = '.';
 export const CHAR_MARK = 'u';
@@ -43,8 +43,15 @@ export const FINGERPRINT_MARK = 'y';
 /** Ends a "w" word, so that searching it finds that word and no longer one beginning with it. */
 export const WORD_END = 'z';
 
+const codes = new Map<string, string>();
+
 export function encodeChar(char: string): string {
-  return char.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0');
+  let code = codes.get(char);
+  if (code === undefined) {
+    code = char.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0');
+    if (codes.size < 65_536) codes.set(char, code);
+  }
+  return code;
 }
 
 export function encodeChars(chars: string): string {

@@ -17,9 +17,9 @@ export interface Listing<T> {
 }
 
 function listing<T>(newestFirst: readonly T[], current: ListingPage): Listing<T> | undefined {
-  if (current !== 'latest' && (!Number.isInteger(current) || current < 1 || current > pageCount(newestFirst.length))) {
-    return undefined;
-  }
+  // Numbered pages exist only when there is more than one page of articles.
+  const pages = newestFirst.length > PAGE_SIZE ? pageCount(newestFirst.length) : 0;
+  if (current !== 'latest' && (!Number.isInteger(current) || current < 1 || current > pages)) return undefined;
   const items = current === 'latest' ? newestFirst.slice(0, PAGE_SIZE) : numberedPage(newestFirst, current);
   return { items, total: newestFirst.length, current };
 }

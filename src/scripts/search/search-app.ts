@@ -171,6 +171,17 @@ export class SearchApp {
     this.looseNote = find('[data-loose-note]');
   }
 
+  /**
+   * The engine without the page, for tools (the search benchmark): every matching
+   * article's key (`<record>-<slot>`, the name of its display file), ranked.
+   */
+  async keys(query: string): Promise<string[]> {
+    const { engine, info } = await this.loadEngine();
+    const context = /[^\x00-\x7f]/u.test(query) ? await this.data.conversions() : undefined;
+    const result = await engine.match(analyseQuery(query, context));
+    return rankByRelevance(result.matches.values(), result.documentFrequency, info.articles).map((match) => match.key);
+  }
+
   start(): void {
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();

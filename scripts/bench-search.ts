@@ -1,0 +1,376 @@
+/**
+ * npm run bench:search [-- --articles 1000 --queries 100 --cold 12 --seed 1]
+ *
+ * Builds a generated corpus of N articles (gen:corpus) with the archive's search and with
+ * stock Pagefind (one HTML page per article, lang="zh-CN", as Pagefind is usually used),
+ * then runs both in headless Chromium on one set of queries — random dictionary words,
+ * random 1–8 character substrings, two-word queries, whole headlines — and prints, side by
+ * side: recall, precision, the mean reciprocal rank of the article whose headline was
+ * searched, warm latency (p50/p95), bytes fetched by a query from a cold browser (gzip, as
+ * a static host serves it), and the index's size on disk against the article text.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import * as pagefind from 'pagefind';
+import type { Browser, Page } from 'playwright-core';
+import type { Article } from '../src/lib/article';
+import { searchableFields } from '../src/lib/search/record';
+import { paths } from '../src/lib/site/urls';
+import { buildArchive } from './lib/build-archive';
+import { launchBrowser } from './lib/browser';
+import { ROOT } from './lib/paths';
+import { segment } from './lib/segment';
+import { serveStatic } from './lib/static-server';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    queries: { type: 'string', default: '100' },
+    cold: { type: 'string', default: '12' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const ARTICLES = Number(values.articles);
+const PER_SET = Number(values.queries);
+const COLD = Number(values.cold);
+const corpusDir = path.join(ROOT, 'corpus', String(ARTICLES));
+const seedsDir = path.join(corpusDir, 'seeds');
+const distDir = path.join(corpusDir, 'dist');
+const stockDir = path.join(corpusDir, 'stock');
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const next = random(Number(values.seed));
+const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+
+const plain = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+async function directoryBytes(dir: string, filter: (file: string) => boolean = () => true): Promise<number> {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && filter(file)) total += (await stat(file)).size;
+  }
+  return total;
+}
+
+// 1. The corpus and the archive's build.
+if (!existsSync(seedsDir)) {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/gen-corpus.ts', '--articles', String(ARTICLES)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+console.error(`Building the archive of ${ARTICLES} articles…`);
+await buildArchive({ seedsDir, outDir: distDir, cacheDir: path.join(corpusDir, '.cache') });
+const articles = JSON.parse(await readFile(path.join(distDir, 'api/articles.json'), 'utf8')) as Article[];
+const fieldsOf = (article: Article) => {
+  const { decks, paragraphs } = searchableFields(article);
+  return [...decks, ...paragraphs];
+};
+const plainFields = articles.map((article) => fieldsOf(article).map(plain));
+const urls = articles.map((article) => paths.article(article));
+const textBytes = articles.reduce((sum, article) => sum + Buffer.byteLength(fieldsOf(article).join('')), 0);
+
+// 2. Stock Pagefind over the same articles.
+const stockStamp = path.join(stockDir, 'built.json');
+const stamp = JSON.stringify({ articles: articles.length, first: urls[0], last: urls.at(-1) });
+if ((await readFile(stockStamp, 'utf8').catch(() => '')) !== stamp) {
+  console.error('Building stock Pagefind…');
+  await rm(stockDir, { recursive: true, force: true });
+  await mkdir(stockDir, { recursive: true });
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind did not start');
+  for (const [number, article] of articles.entries()) {
+    const { decks, paragraphs } = searchableFields(article);
+    const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(article.headline)}</title></head><body><main data-pagefind-body><h1>${escapeHtml(decks.join(' '))}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</main></body></html>`;
+    const response = await index.addHTMLFile({ url: urls[number]!, content: html });
+    if (response.errors.length > 0) throw new Error(response.errors.join('; '));
+  }
+  await index.writeFiles({ outputPath: path.join(stockDir, 'pagefind') });
+  await pagefind.close();
+  await writeFile(
+    path.join(stockDir, 'search.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>stock</title></head><body>
+<script type="module">
+const pagefind = await import('/pagefind/pagefind.js');
+window.stock = {
+  async search(query) {
+    const start = performance.now();
+    const response = await pagefind.search(query);
+    const results = response?.results ?? [];
+    await Promise.all(results.slice(0, 20).map((result) => result.data()));
+    return { ms: performance.now() - start, ids: results.map((result) => result.id) };
+  },
+};
+const query = new URLSearchParams(location.search).get('q');
+if (query) window.stock.search(query).then(() => { document.body.dataset.done = '1'; });
+else document.body.dataset.done = '1';
+</script></body></html>`,
+  );
+  await writeFile(stockStamp, stamp);
+}
+
+// 3. Who is who: result ids to article URLs, from the files on disk.
+const ourUrls = new Map<string, string>();
+for (const name of await readdir(path.join(distDir, 'search/text'))) {
+  const display = JSON.parse(await readFile(path.join(distDir, 'search/text', name), 'utf8')) as { url: string };
+  ourUrls.set(name.replace(/\.json$/u, ''), display.url);
+}
+const stockUrls = new Map<string, string>();
+for (const name of await readdir(path.join(stockDir, 'pagefind/fragment'))) {
+  const text = gunzipSync(await readFile(path.join(stockDir, 'pagefind/fragment', name))).toString('utf8');
+  stockUrls.set(
+    name.replace(/\.pf_fragment$/u, ''),
+    (JSON.parse(text.replace(/^pagefind_dcd/u, '')) as { url: string }).url,
+  );
+}
+
+// 4. The queries, and what each must find.
+function expected(query: string): Set<string> {
+  const terms = query.split(/\s+/u).map(plain).filter(Boolean);
+  const found = new Set<string>();
+  plainFields.forEach((fields, index) => {
+    if (terms.every((term) => fields.some((field) => field.includes(term)))) found.add(urls[index]!);
+  });
+  return found;
+}
+
+function randomWord(article: Article): string | undefined {
+  const paragraph = pick(article.paragraphs).text;
+  const words = segment(paragraph).filter((word) => [...word].length >= 2 && /\p{Script=Han}/u.test(word));
+  return words.length > 0 ? pick(words) : undefined;
+}
+
+const sets: Record<string, Array<{ query: string; target?: string }>> = {
+  words: [],
+  substrings: [],
+  twoTerms: [],
+  headlines: [],
+};
+while (sets.words!.length < PER_SET) {
+  const word = randomWord(pick(articles));
+  if (word) sets.words!.push({ query: word });
+}
+while (sets.substrings!.length < PER_SET) {
+  const field = pick(fieldsOf(pick(articles)));
+  const chars = [...field];
+  const length = 1 + Math.floor(next() * 8);
+  if (chars.length < length) continue;
+  const start = Math.floor(next() * (chars.length - length + 1));
+  const query = chars.slice(start, start + length).join('');
+  if (plain(query)) sets.substrings!.push({ query });
+}
+while (sets.twoTerms!.length < PER_SET) {
+  const article = pick(articles);
+  const [a, b] = [randomWord(article), randomWord(article)];
+  if (a && b && a !== b) sets.twoTerms!.push({ query: `${a} ${b}` });
+}
+while (sets.headlines!.length < PER_SET) {
+  const index = Math.floor(next() * articles.length);
+  sets.headlines!.push({ query: articles[index]!.headline, target: urls[index]! });
+}
+
+// 5. Running them.
+const server = await serveStatic(distDir);
+const stockServer = await serveStatic(stockDir);
+const browser: Browser = await launchBrowser();
+
+interface Run {
+  ms: number;
+  urls: string[];
+}
+
+async function ours(page: Page, query: string): Promise<Run> {
+  const ms = await page.evaluate(async (q) => {
+    const list = document.querySelector('[data-search-results]')!;
+    const input = document.querySelector<HTMLInputElement>('#search-query')!;
+    list.setAttribute('data-search-status', 'pending');
+    const start = performance.now();
+    const done = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (list.getAttribute('data-search-status') === 'done') {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(list, { attributes: true });
+    });
+    input.value = q;
+    document.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
+    await done;
+    return performance.now() - start;
+  }, query);
+  const keys = await page.evaluate(
+    (q) => (window as unknown as { archiveSearch: { keys(q: string): Promise<string[]> } }).archiveSearch.keys(q),
+    query,
+  );
+  return { ms, urls: keys.map((key) => ourUrls.get(key) ?? `?${key}`) };
+}
+
+async function stock(page: Page, query: string): Promise<Run> {
+  const result = await page.evaluate(
+    (q) =>
+      (window as unknown as { stock: { search(q: string): Promise<{ ms: number; ids: string[] }> } }).stock.search(q),
+    query,
+  );
+  return { ms: result.ms, urls: result.ids.map((id) => stockUrls.get(id) ?? `?${id}`) };
+}
+
+/** Bytes a query fetches from a cold browser, gzip as served: the search code and data, not the page shell. */
+async function coldBytes(
+  url: string,
+  isSearchRequest: (pathname: string) => boolean,
+  ready: (page: Page) => Promise<unknown>,
+): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const requests = new Map<string, string>();
+  let bytes = 0;
+  session.on('Network.requestWillBeSent', (event) =>
+    requests.set(event.requestId, new URL(event.request.url).pathname),
+  );
+  session.on('Network.loadingFinished', (event) => {
+    const pathname = requests.get(event.requestId);
+    if (pathname && isSearchRequest(pathname)) bytes += event.encodedDataLength;
+  });
+  await page.goto(url);
+  await ready(page);
+  await page.waitForTimeout(200);
+  await context.close();
+  return bytes;
+}
+
+const ourPage = await browser.newPage();
+await ourPage.goto(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
+await ourPage.waitForSelector('[data-search-status="done"]', { state: 'attached' });
+const stockPage = await browser.newPage();
+await stockPage.goto(`${stockServer.url}/search.html`);
+await stockPage.waitForSelector('body[data-done]', { state: 'attached' });
+await stock(stockPage, '测试');
+
+interface Totals {
+  found: number;
+  returned: number;
+  expected: number;
+  exact: number;
+  reciprocal: number;
+  latencies: number[];
+}
+const blank = (): Totals => ({ found: 0, returned: 0, expected: 0, exact: 0, reciprocal: 0, latencies: [] });
+const results: Record<string, { ours: Totals; stock: Totals; queries: number }> = {};
+for (const [name, queries] of Object.entries(sets)) {
+  const totals = { ours: blank(), stock: blank(), queries: queries.length };
+  for (const { query, target } of queries) {
+    const truth = expected(query);
+    for (const [engine, run] of [
+      ['ours', await ours(ourPage, query)],
+      ['stock', await stock(stockPage, query)],
+    ] as const) {
+      const total = totals[engine];
+      const returned = new Set(run.urls);
+      const found = [...returned].filter((url) => truth.has(url)).length;
+      total.found += found;
+      total.returned += returned.size;
+      total.expected += truth.size;
+      if (found === truth.size && found === returned.size) total.exact++;
+      total.latencies.push(run.ms);
+      if (target) {
+        const rank = run.urls.indexOf(target);
+        total.reciprocal += rank >= 0 ? 1 / (rank + 1) : 0;
+      }
+    }
+  }
+  results[name] = totals;
+}
+
+const coldQueries = Object.values(sets).flatMap((set) => set.slice(0, Math.ceil(COLD / 4)).map((entry) => entry.query));
+const cold = { ours: [] as number[], stock: [] as number[] };
+for (const query of coldQueries) {
+  cold.ours.push(
+    await coldBytes(
+      `${server.url}/search/?q=${encodeURIComponent(query)}`,
+      (pathname) =>
+        pathname.startsWith('/pagefind/') ||
+        (pathname.startsWith('/search/') && pathname !== '/search/') ||
+        /^\/_astro\/.*\.js$/u.test(pathname),
+      (page) => page.waitForSelector('[data-search-status="done"]', { state: 'attached', timeout: 120_000 }),
+    ),
+  );
+  cold.stock.push(
+    await coldBytes(
+      `${stockServer.url}/search.html?q=${encodeURIComponent(query)}`,
+      (pathname) => pathname.startsWith('/pagefind/'),
+      (page) => page.waitForSelector('body[data-done]', { state: 'attached', timeout: 120_000 }),
+    ),
+  );
+}
+
+await browser.close();
+await server.close();
+await stockServer.close();
+
+// 6. The report.
+const ourIndexBytes =
+  (await directoryBytes(path.join(distDir, 'pagefind'))) +
+  (await directoryBytes(path.join(distDir, 'search'), (file) => !file.endsWith('index.html')));
+const stockIndexBytes = await directoryBytes(path.join(stockDir, 'pagefind'));
+const fixed = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const rows: string[] = [
+  `Search benchmark — ${articles.length} articles (${(textBytes / 1e6).toFixed(1)} MB of text), ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
+  '',
+  '| measure | archive search | stock Pagefind |',
+  '| --- | --- | --- |',
+];
+for (const [name, { ours: a, stock: b, queries }] of Object.entries(results)) {
+  rows.push(`| ${name} (${queries}): recall | ${fixed(a.found / a.expected)} | ${fixed(b.found / b.expected)} |`);
+  rows.push(`| ${name}: precision | ${fixed(a.found / a.returned)} | ${fixed(b.found / b.returned)} |`);
+  rows.push(`| ${name}: queries answered exactly | ${a.exact}/${queries} | ${b.exact}/${queries} |`);
+  if (name === 'headlines')
+    rows.push(
+      `| headlines: MRR of the searched article | ${fixed(a.reciprocal / queries)} | ${fixed(b.reciprocal / queries)} |`,
+    );
+}
+const warm = (engine: 'ours' | 'stock') =>
+  Object.values(results)
+    .flatMap((set) => set[engine].latencies)
+    .sort((x, y) => x - y);
+rows.push(
+  `| warm latency p50 / p95 (first 20 results shown) | ${fixed(percentile(warm('ours'), 0.5), 0)} / ${fixed(percentile(warm('ours'), 0.95), 0)} ms | ${fixed(percentile(warm('stock'), 0.5), 0)} / ${fixed(percentile(warm('stock'), 0.95), 0)} ms |`,
+);
+const sortedCold = (list: number[]) => [...list].sort((x, y) => x - y);
+rows.push(
+  `| cold query bytes, median / max (${coldQueries.length} queries) | ${kb(percentile(sortedCold(cold.ours), 0.5))} / ${kb(Math.max(...cold.ours))} | ${kb(percentile(sortedCold(cold.stock), 0.5))} / ${kb(Math.max(...cold.stock))} |`,
+);
+rows.push(
+  `| index on disk (× article text) | ${(ourIndexBytes / 1e6).toFixed(1)} MB (${(ourIndexBytes / textBytes).toFixed(2)}×) | ${(stockIndexBytes / 1e6).toFixed(1)} MB (${(stockIndexBytes / textBytes).toFixed(2)}×) |`,
+);
+console.log(rows.join('\n'));

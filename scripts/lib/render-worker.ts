@@ -1,0 +1,85 @@
+/**
+ * A render worker: renders the pages it is sent through the compiled site, writes them,
+ * and reports each page's links (read from the HTML it just made, so the build's link
+ * check needs no second pass over the files). One runs per core.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import { scanReferences } from './verify-site';
+
+export interface RenderJob {
+  /** The URL path to render (with the base). */
+  path: string;
+  file: string;
+}
+
+export interface RenderTask {
+  /** The compiled site's server entry. */
+  entry: string;
+  site: string;
+  jobs: RenderJob[];
+}
+
+export interface RenderReply {
+  path: string;
+  ok: boolean;
+  error?: string;
+  /** Same-site URL paths the page links to (without #fragment). */
+  links?: string[];
+  /** Links to an element of another page: [URL path, id]. */
+  fragments?: Array<[string, string]>;
+  /** #fragments of this page that name no element of it. */
+  missingIds?: string[];
+}
+
+type Render = (request: Request) => Promise<Response>;
+let render: Promise<Render> | undefined;
+
+function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragments' | 'missingIds'> {
+  const { urls, ids } = scanReferences(html);
+  const links = new Set<string>();
+  const fragments: Array<[string, string]> = [];
+  const missingIds: string[] = [];
+  for (const href of urls) {
+    const target = new URL(href, pageUrl);
+    if (target.origin !== pageUrl.origin) continue;
+    const id = decodeURIComponent(target.hash.slice(1));
+    if (target.pathname === pageUrl.pathname) {
+      if (id && !ids.has(id)) missingIds.push(id);
+      continue;
+    }
+    links.add(target.pathname);
+    if (id) fragments.push([target.pathname, id]);
+  }
+  return { links: [...links], fragments, missingIds };
+}
+
+async function renderOne(renderPage: Render, site: string, job: RenderJob): Promise<RenderReply> {
+  try {
+    const url = new URL(job.path, site);
+    const response = await renderPage(new Request(url));
+    const body = new Uint8Array(await response.arrayBuffer());
+    const expected = job.path.endsWith('/404') ? 404 : 200;
+    if (response.status !== expected) return { path: job.path, ok: false, error: `status ${response.status}` };
+    await mkdir(path.dirname(job.file), { recursive: true });
+    await writeFile(job.file, body);
+    const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
+    return { path: job.path, ok: true, ...(isHtml ? linksOf(new TextDecoder().decode(body), url) : {}) };
+  } catch (error) {
+    return {
+      path: job.path,
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+  }
+}
+
+parentPort?.on('message', async (task: RenderTask) => {
+  render ??= import(pathToFileURL(task.entry).href).then((module: { render: Render }) => module.render);
+  const renderPage = await render;
+  const replies: RenderReply[] = [];
+  for (const job of task.jobs) replies.push(await renderOne(renderPage, task.site, job));
+  parentPort?.postMessage(replies);
+});
