@@ -11,7 +11,7 @@ describe('decoding a page file', () => {
   test('a byte-order mark is dropped and noted', () => {
     const result = decodePage(utf8('\uFEFF标题\n\n正文。'));
     expect(result).toMatchObject({ ok: true, text: '标题\n\n正文。' });
-    expect(result.ok && result.notes.join()).toContain('byte-order mark');
+    expect(result.ok && result.notes.map((note) => note.text).join()).toContain('byte-order mark');
   });
 
   test('CRLF line ends become LF', () => {
@@ -22,7 +22,7 @@ describe('decoding a page file', () => {
     // 平湖日报 in GBK.
     const result = decodePage(new Uint8Array([0xc6, 0xbd, 0xba, 0xfe, 0xc8, 0xd5, 0xb1, 0xa8, 0x0a]));
     expect(result).toMatchObject({ ok: true, text: '平湖日报\n', encoding: 'gb18030' });
-    expect(result.ok && result.notes.join()).toContain('GB18030');
+    expect(result.ok && result.notes.map((note) => note.text).join()).toContain('GB18030');
   });
 
   test('UTF-16 with its byte-order mark is read', () => {
@@ -54,7 +54,13 @@ describe('decoding a page file', () => {
     expect(!result.ok && result.line).toBe(3);
   });
 
-  test('a stray control character in real text is kept', () => {
-    expect(decodePage(utf8('标题\n\n正\u000b文。'))).toMatchObject({ ok: true, text: '标题\n\n正\u000b文。' });
+  test('a stray control character in real text is kept visible as its control picture, and noted', () => {
+    const result = decodePage(utf8('标题\n\n正\u0007文。'));
+    expect(result).toMatchObject({ ok: true, text: '标题\n\n正\u2407文。' });
+    expect(result.ok && result.notes).toEqual([{ line: 3, text: 'control character U+0007 shown as ␇' }]);
+  });
+
+  test('a form feed between extracted pages is read as a line break', () => {
+    expect(decodePage(utf8('第一段。\f第二段。'))).toMatchObject({ ok: true, text: '第一段。\n第二段。' });
   });
 });

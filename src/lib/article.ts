@@ -139,6 +139,8 @@ export const furnitureSchema = z.object({
     'lottery',
     'page-header',
     'credits',
+    // A byline printed once above a package of articles; each of them also carries it.
+    'package-byline',
   ]),
   text: z.string(),
   line: z.number().int().positive(),

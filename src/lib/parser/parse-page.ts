@@ -36,8 +36,12 @@ export interface ParsedPage {
   articles: Article[];
   furniture: Furniture[];
   leftovers: Leftover[];
-  /** Problems an archivist should look at, with the source line. */
-  warnings: Array<{ line: number; message: string }>;
+  /**
+   * What an archivist should look at, with the source line: a warning where the parse may
+   * be wrong (text it could not place, no headline at all), a note where the printed page
+   * itself is defective (repeated or cut-off text), which the article records as well.
+   */
+  warnings: Array<{ level: 'warning' | 'note'; line: number; message: string }>;
 }
 
 interface Draft {
@@ -188,6 +192,7 @@ class PageReader {
         } else {
           // Printed before any headline: the byline of the whole package that follows.
           this.sharedByline = tag.byline;
+          this.addFurniture('package-byline', block);
         }
         return;
       case 'speaker':
@@ -308,12 +313,17 @@ export function parsePage(text: string, meta: PageMeta, options: ParseOptions = 
   const articles = reader.drafts.map((draft, index) => toArticle(draft, index + 1, meta, options));
   const warnings: ParsedPage['warnings'] = [];
   if (blocks.length > 0 && articles.length === 0) {
-    warnings.push({ line: firstLine(blocks[0]!), message: 'no headline found: the page gave no articles' });
+    warnings.push({
+      level: 'warning',
+      line: firstLine(blocks[0]!),
+      message: 'no headline found: the page gave no articles',
+    });
   }
-  for (const leftover of reader.leftovers) warnings.push({ line: leftover.line, message: leftover.reason });
+  for (const leftover of reader.leftovers)
+    warnings.push({ level: 'warning', line: leftover.line, message: leftover.reason });
   for (const article of articles) {
     for (const defect of article.defects)
-      warnings.push({ line: defect.line, message: `${article.headline}: ${defect.detail}` });
+      warnings.push({ level: 'note', line: defect.line, message: `${article.headline}: ${defect.detail}` });
   }
   warnings.sort((a, b) => a.line - b.line);
   return { articles, furniture: reader.furniture, leftovers: reader.leftovers, warnings };
