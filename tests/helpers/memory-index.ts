@@ -1,7 +1,9 @@
 /**
  * The search index held in memory, answering as Pagefind does for the archive's words:
  * records that hold every word searched, with the positions of any of them. Built with the
- * same layout as the real index, so the engine can be tested without a browser.
+ * same layout as the real index, so the engine can be tested without a browser. Like
+ * Pagefind, a searched word matches every word that begins with it, and a word mixing
+ * letters and digits is also indexed as its parts ("ab12cd" as "ab", "12", "cd").
  */
 import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
 import { planRecords, recordContent } from '../../src/lib/search/records';
@@ -41,18 +43,32 @@ export class MemoryIndex implements PostingBackend {
       const content = recordContent(record.articleIds.map((id) => byId.get(id)!));
       content.split(' ').forEach((word, position) => {
         if (word === '.') return;
-        let records = this.postings.get(word);
-        if (!records) this.postings.set(word, (records = new Map()));
-        const positions = records.get(name) ?? [];
-        positions.push(position);
-        records.set(name, positions);
+        const parts = word.match(/[a-z]+|[0-9]+/gu) ?? [];
+        const indexed = parts.length > 1 ? [word, ...parts.filter((part) => part.length > 1)] : [word];
+        for (const entry of new Set(indexed)) {
+          let records = this.postings.get(entry);
+          if (!records) this.postings.set(entry, (records = new Map()));
+          const positions = records.get(name) ?? [];
+          positions.push(position);
+          records.set(name, positions);
+        }
       });
     });
   }
 
+  /** Record → positions of every indexed word that begins with `prefix`. */
+  private withPrefix(prefix: string): Map<string, number[]> {
+    const merged = new Map<string, number[]>();
+    for (const [word, records] of this.postings) {
+      if (!word.startsWith(prefix)) continue;
+      for (const [record, positions] of records) merged.set(record, [...(merged.get(record) ?? []), ...positions]);
+    }
+    return merged;
+  }
+
   async search(words: readonly string[]): Promise<RecordHits[]> {
     this.searches++;
-    const lists = words.map((word) => this.postings.get(word) ?? new Map<string, number[]>());
+    const lists = words.map((word) => this.withPrefix(word));
     const [first, ...rest] = lists;
     if (!first) return [];
     const hits: RecordHits[] = [];

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { MatchEngine, runStarts } from '../../src/lib/search/engine';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery } from '../../src/lib/search/query';
-import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
+import { HEADLINE_REGION, SLOT_WIDTH, slotWords } from '../../src/lib/search/tokens';
 import { MemoryIndex, type MemoryArticle } from '../helpers/memory-index';
 
 const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
@@ -98,7 +98,10 @@ describe('telling the articles of a record apart', () => {
 describe('matches are exactly the articles that contain the query', () => {
   // A four-character alphabet makes repeats and near-misses common.
   const text = fc
-    .array(fc.constantFrom('甲', '乙', '丙', '丁', ',', ' ', 'a', 'A'), { minLength: 1, maxLength: 30 })
+    .array(fc.constantFrom('甲', '乙', '丙', '丁', '齸', '𠮷', ',', ' ', 'a', 'A', '5'), {
+      minLength: 1,
+      maxLength: 30,
+    })
     .map((chars) => chars.join(''));
   const article = fc.record({
     decks: fc.array(text, { minLength: 1, maxLength: 2 }),
@@ -120,6 +123,17 @@ describe('matches are exactly the articles that contain the query', () => {
         },
       ),
       { numRuns: Number(process.env.SEARCH_RUNS ?? 300) },
+    );
+  });
+});
+
+describe('the words of the index', () => {
+  test('are lowercase letters only, so Pagefind never splits them into parts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }), { maxLength: 4 }), (paragraphs) => {
+        const { words } = slotWords({ decks: ['标题𠮷'], paragraphs, words: paragraphs });
+        for (const word of words) expect(word).toMatch(/^(?:[a-z]+|\.)$/u);
+      }),
     );
   });
 });

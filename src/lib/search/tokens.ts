@@ -13,10 +13,12 @@
  * - a fingerprint of each headline deck ("y" words), so a search for a whole headline can
  *   put its article first.
  *
- * Each character is written as four base-36 digits, so the index holds only ASCII words:
- * nothing in Pagefind (stemmers, CJK segmentation at index or query time, the page's
- * language) can split or alter them. Codes stay below U+10FFFF, so they start with 0–9 or
- * a–n, and the letters u–z are free to mark the other kinds of word.
+ * Each character is written in lowercase letters only — four for a character of the Basic
+ * Multilingual Plane (starting a–d), five for one beyond it (starting e–g) — so the index
+ * holds only plain ASCII words: nothing in Pagefind (stemmers, CJK segmentation at index
+ * or query time, the page's language, its splitting of words like "abc123" into parts)
+ * can split or alter them. The codes are prefix-free, so a bigram's word never begins
+ * another word; the letters u–z are free to mark the other kinds of word.
  *
  * Many articles share one Pagefind record (see records.ts). Each article owns a slot of
  * SLOT_WIDTH positions in its record; its headline decks fill the first HEADLINE_REGION
@@ -28,7 +30,6 @@
 import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
 
-const CODE_WIDTH = 4;
 /** Positions each article owns in its record. */
 export const SLOT_WIDTH = 4096;
 /** The first positions of a slot, which hold the headline decks. */
@@ -43,12 +44,29 @@ export const FINGERPRINT_MARK = 'y';
 /** Ends a "w" word, so that searching it finds that word and no longer one beginning with it. */
 export const WORD_END = 'z';
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const FOUR_LETTERS = 26 ** 4;
+
+function letters(value: number, width: number): string {
+  let text = '';
+  for (let rest = value, index = 0; index < width; index++, rest = Math.floor(rest / 26)) {
+    text = LETTERS[rest % 26]! + text;
+  }
+  return text;
+}
+
 const codes = new Map<string, string>();
 
+/** A character's code: 4 letters (a–d…) in the BMP, else 5 letters (e–g…); no code begins another. */
 export function encodeChar(char: string): string {
   let code = codes.get(char);
   if (code === undefined) {
-    code = char.codePointAt(0)!.toString(36).padStart(CODE_WIDTH, '0');
+    const point = char.codePointAt(0)!;
+    const astral = point - 0x10000;
+    code =
+      astral < 0
+        ? letters(point, 4)
+        : LETTERS[4 + Math.floor(astral / FOUR_LETTERS)]! + letters(astral % FOUR_LETTERS, 4);
     if (codes.size < 65_536) codes.set(char, code);
   }
   return code;
@@ -80,7 +98,10 @@ export function jiebaWord(normalized: string): string {
 
 /** The fingerprint word of a headline: searching the whole headline finds the articles it heads. */
 export function fingerprintWord(normalized: string): string {
-  return FINGERPRINT_MARK + contentDigest(normalized);
+  // The hex digest spelled in letters (0–f → a–p), like every other word of the index.
+  return (
+    FINGERPRINT_MARK + contentDigest(normalized).replace(/[0-9a-f]/gu, (digit) => LETTERS[Number.parseInt(digit, 16)]!)
+  );
 }
 
 export interface SlotText {
