@@ -7,7 +7,7 @@
  * Writes the shard's Pagefind bundle, one display file per article (named after the record
  * Pagefind gave it and its slot) and the shard's table, and prints what it wrote as JSON.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -17,6 +17,7 @@ import { primarySection, searchableFields, searchDisplay } from '../src/lib/sear
 import { slotWords } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
 import type { PageResult } from './lib/ingest';
+import { sortPagefindFilters } from './lib/pagefind-files';
 import { conversionTable } from './lib/traditional';
 import { normalizeForSearch } from '../src/lib/search/normalize';
 
@@ -41,6 +42,8 @@ export interface ShardOutput {
   articles: number;
   /** Characters of the shard's text that also have simplified forms (a traditional query may mean them as they are). */
   convertibleChars: string;
+  /** The display files written, one per article (in dist/search/text/). */
+  displayFiles: string[];
 }
 
 const escapeAttribute = (value: string) =>
@@ -56,10 +59,18 @@ function recordHtml(record: RecordPlan, slots: ReadonlyMap<string, RecordArticle
 }
 
 /** Pagefind's fragments are gzip with a signature in front of the JSON. */
-async function fragmentUrl(file: string): Promise<string> {
-  const text = gunzipSync(await readFile(file)).toString('utf8');
+function fragmentUrl(content: Uint8Array): string {
+  const text = gunzipSync(content).toString('utf8');
   return (JSON.parse(text.replace(/^pagefind_dcd/u, '')) as { url: string }).url;
 }
+
+/**
+ * The files of a Pagefind bundle the search page loads: the runtime, its WebAssembly, the
+ * entry, the metadata, the word and filter indexes. Not the fragments (the page shows its
+ * own display files, never Pagefind's copy of the tokens) nor Pagefind's UI.
+ */
+const SEARCH_FILE =
+  /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[a-z0-9-]+\.pagefind|pagefind\.[^/]+\.pf_meta|index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter)$/u;
 
 function check<T extends { errors: string[] }>(response: T, action: string): T {
   if (response.errors.length > 0) throw new Error(`Pagefind could not ${action}: ${response.errors.join('; ')}`);
@@ -121,6 +132,8 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   }
   mark('layout-files');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: job.language, writePlayground: false });
+  /** Result id (fragment hash) → the URL of its record. */
+  const fragments = new Map<string, string>();
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const added = check(await index.addDirectory({ path: recordsDir }), `read the records of shard ${job.shardId}`);
@@ -128,8 +141,20 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       throw new Error(`Pagefind read ${added.page_count} of the ${records.length} records of shard ${job.shardId}`);
     }
     mark('add');
+    // Files come back in memory and are written here: Pagefind's own writeFiles can answer
+    // before its last files reach the disk, and closing it then leaves them empty.
+    const { files } = check(await index.getFiles(), `write shard ${job.shardId}`);
+    const bundle = files.map((file) => ({ path: file.path.split(path.sep).join('/'), content: file.content }));
+    for (const file of bundle) {
+      if (file.path.startsWith('fragment/'))
+        fragments.set(path.posix.basename(file.path, '.pf_fragment'), fragmentUrl(file.content));
+    }
     await rm(bundleDir, { recursive: true, force: true });
-    check(await index.writeFiles({ outputPath: bundleDir }), `write shard ${job.shardId}`);
+    for (const file of sortPagefindFilters(bundle, job.language)) {
+      if (!SEARCH_FILE.test(file.path)) continue;
+      await mkdir(path.dirname(path.join(bundleDir, file.path)), { recursive: true });
+      await writeFile(path.join(bundleDir, file.path), file.content);
+    }
   } finally {
     await pagefind.close();
     await rm(recordsDir, { recursive: true, force: true });
@@ -139,12 +164,11 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const textDir = path.join(job.outDir, 'search', 'text');
   await mkdir(textDir, { recursive: true });
   const table: ShardTable = { id: job.shardId, records: {} };
-  const fragmentDir = path.join(bundleDir, 'fragment');
-  for (const name of (await readdir(fragmentDir)).sort()) {
-    const id = name.replace(/\.pf_fragment$/u, '');
-    const number = Number(/\/(\d+)\/$/u.exec(await fragmentUrl(path.join(fragmentDir, name)))?.[1]);
+  const displayFiles: string[] = [];
+  for (const [id, url] of [...fragments].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const number = Number(/\/(\d+)\/$/u.exec(url)?.[1]);
     const record = records[number];
-    if (!record) throw new Error(`shard ${job.shardId} has a record ${name} it did not write`);
+    if (!record) throw new Error(`shard ${job.shardId} has a record ${id} it did not write`);
     const [only] = record.articleIds;
     table.records[id] = {
       publication: record.publication,
@@ -156,6 +180,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     for (const [slot, articleId] of record.articleIds.entries()) {
       const { article } = byId.get(articleId)!;
       const file = `${id}-${slot}.json`;
+      displayFiles.push(file);
       await writeFile(
         path.join(textDir, file),
         JSON.stringify(searchDisplay(article, withBase(paths.article(article)))),
@@ -171,6 +196,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     records: records.length,
     articles: articles.length,
     convertibleChars: [...convertible].sort().join(''),
+    displayFiles,
   };
 }
 

@@ -43,6 +43,8 @@ export interface SearchIndexStats {
   shards: number;
   rebuilt: number;
   articles: number;
+  /** The display files of the shards rebuilt (in dist/search/text/), for the build's check. */
+  displayFiles: string[];
 }
 
 async function codeDigest(): Promise<string> {
@@ -138,12 +140,14 @@ export async function writeSearchIndex(
   const jobDir = path.join(cacheDir, 'search-jobs');
   await mkdir(jobDir, { recursive: true });
   const queue = [...jobs];
+  const displayFiles: string[] = [];
   const workers = Math.max(1, Math.min(2, os.availableParallelism()));
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         const output = await buildShardInProcess(job, jobDir);
         next.shards[job.shardId]!.convertibleChars = output.convertibleChars;
+        displayFiles.push(...output.displayFiles);
       }
     }),
   );
@@ -172,5 +176,10 @@ export async function writeSearchIndex(
     `${JSON.stringify({ conversions: conversionTable(), archiveChars: archiveChars.join('') })}\n`,
   );
   await writeFile(manifestFile, JSON.stringify(next));
-  return { shards: shards.length, rebuilt: jobs.length, articles: index.articles.length };
+  return {
+    shards: shards.length,
+    rebuilt: jobs.length,
+    articles: index.articles.length,
+    displayFiles: displayFiles.sort(),
+  };
 }
