@@ -1,7 +1,11 @@
 /**
- * npm run build [-- --seeds <dir> --out <dir> --cache <dir>]: ingest the pages in seeds/,
- * then write the site and its open data to dist/.
- * Exit code 0 when every page was built, 2 when some were skipped (see the report), 1 on failure.
+ * npm run build [-- --seeds <dir> --out <dir> --cache <dir> --strict]: ingest the pages in
+ * seeds/, then write the site and its open data to dist/ and check what was written.
+ *
+ * Exit code: 0 when everything was built; 2 when something was skipped (a page, an
+ * article, a manifest entry: see the report); 1 when the build failed or its output did
+ * not pass its own check. With --strict (for CI), a skip or any warning is a failure (1);
+ * notes on defects of the printed pages are not.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     cache: { type: 'string', default: CACHE_DIR },
     /** Write the build's figures as JSON to this file (for bench:build). */
     report: { type: 'string' },
+    strict: { type: 'boolean', default: false },
   },
 });
 const seedsDir = path.resolve(values.seeds);
@@ -62,9 +67,16 @@ if (values.report) {
 for (const link of result.broken.slice(0, 20)) {
   console.error(`error: broken link in ${link.page}: ${link.href} (${link.reason})`);
 }
-if (result.broken.length > 0) {
-  console.error(`The built site has ${result.broken.length} broken internal links.`);
+for (const problem of result.problems.slice(0, 20)) console.error(`error: ${problem}`);
+const summary = summarise(result.ingest);
+if (result.broken.length > 0 || result.problems.length > 0) {
+  console.error(
+    `The built site failed its check: ${result.broken.length} broken internal links, ${result.problems.length} other problems.`,
+  );
+  process.exitCode = 1;
+} else if (values.strict && (summary.pagesSkipped > 0 || summary.errors > 0 || summary.warnings > 0)) {
+  console.error(`--strict: ${summary.errors} errors and ${summary.warnings} warnings fail the build.`);
   process.exitCode = 1;
 } else {
-  process.exitCode = summarise(result.ingest).pagesSkipped > 0 ? 2 : 0;
+  process.exitCode = summary.pagesSkipped > 0 || summary.errors > 0 ? 2 : 0;
 }

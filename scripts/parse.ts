@@ -1,7 +1,8 @@
 /**
  * npm run parse -- <page file>: prints one page's articles as JSON, for a maintainer
- * checking how a new page reads. Metadata comes from seeds/manifest.json when the file
- * is listed there, else it is inferred. Warnings go to stderr.
+ * checking how a new page reads. Metadata comes from the manifest.json in the file's own
+ * folder (seeds/manifest.json for seeds/…) when it lists the file, else it is inferred.
+ * Warnings go to stderr.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,7 @@ if (!file) {
   console.error('usage: npm run parse -- <page file>');
   process.exit(1);
 }
-const manifest = await readManifest('seeds', config);
+const manifest = await readManifest(path.dirname(path.resolve(file)), config);
 const name = path.basename(file);
 let bytes: Buffer;
 try {

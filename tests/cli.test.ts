@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,5 +45,57 @@ describe('the open-data export', () => {
     expect(pages.map((p: { file: string }) => p.file)).toHaveLength(5);
     const lianghui = pages.find((p: { file: string }) => p.file === '000_84a986c9a714f652.txt');
     expect(lianghui.furniture.map((f: { role: string }) => f.role)).toContain('lottery');
+  });
+});
+
+describe('npm run build: what the exit code says', () => {
+  async function buildExit(
+    seeds: string,
+    ...flags: string[]
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    const work = await mkdtemp(path.join(tmpdir(), 'build-'));
+    const args = [
+      'scripts/build.ts',
+      '--seeds',
+      seeds,
+      '--out',
+      path.join(work, 'dist'),
+      '--cache',
+      path.join(work, 'cache'),
+    ];
+    try {
+      const { stdout, stderr } = await run(tsx, [...args, ...flags], { cwd: ROOT });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+      return { code, stdout, stderr };
+    }
+  }
+
+  async function seedsWithABadPage(): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    for (const file of ['004_5555c93f7d3fe842.txt', 'manifest.json'])
+      await copyFile(path.join(SEEDS_DIR, file), path.join(dir, file));
+    await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));
+    return dir;
+  }
+
+  test('0 when every page was built; notes on defects of the printed pages do not fail --strict', async () => {
+    const result = await buildExit(SEEDS_DIR, '--strict');
+    expect(result.stdout).toContain('3 notes on defects of the printed pages');
+    expect(result.code).toBe(0);
+  });
+
+  test('2 when a page was skipped, with the file and line of the reason; the rest is built', async () => {
+    const result = await buildExit(await seedsWithABadPage());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^error: .*\/broken\.txt:1: skipped: /mu);
+    expect(result.stdout).toContain('Skipped 1 pages (their articles are not in the site): broken.txt');
+  });
+
+  test('1 under --strict when anything was skipped or warned about', async () => {
+    const result = await buildExit(await seedsWithABadPage(), '--strict');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--strict');
   });
 });

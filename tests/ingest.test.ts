@@ -1,10 +1,11 @@
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import config from '../archive.config';
 import { ingest, readPageResult, type IngestResult, type PageResult } from '../scripts/lib/ingest';
 import { reportLines } from '../scripts/lib/report';
+import { writeIndex } from '../scripts/lib/store';
 import { SEEDS_DIR } from './helpers/seeds';
 
 const GOOD = '004_5555c93f7d3fe842.txt';
@@ -111,10 +112,77 @@ describe('ingesting a folder with bad pages in it', () => {
 
   test('the summary says how many pages and articles were read, and what was skipped', () => {
     const lines = reportLines(result, 'seeds');
-    expect(lines.at(-2)).toMatch(/^Read 5 of 8 pages: 19 articles; \d+ warnings, 3 errors\.$/);
+    expect(lines.at(-2)).toMatch(
+      /^Read 5 of 8 pages: 19 articles; 3 errors, \d+ warnings, \d+ notes on defects of the printed pages\.$/,
+    );
     expect(lines.at(-1)).toBe(
       'Skipped 3 pages (their articles are not in the site): binary.txt, empty.txt, undated.txt',
     );
     expect(lines).toContainEqual(expect.stringMatching(/^error: seeds\/empty\.txt:1: skipped: the file is empty$/));
+  });
+});
+
+describe('faults across pages', () => {
+  const GOOD_TEXT = () => readFile(path.join(SEEDS_DIR, GOOD), 'utf8');
+  const entry = (file: string, page: number) => ({
+    file,
+    publication: '平湖日报',
+    date: '2026-03-28',
+    datePrecision: 'day',
+    page: { number: page },
+    evidence: { publication: 'test', date: 'test', page: 'test' },
+  });
+
+  test('two files claiming the same paper, date and page: the second is skipped, naming the first', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    const text = await GOOD_TEXT();
+    await writeFile(path.join(dir, 'a.txt'), text);
+    await writeFile(path.join(dir, 'b.txt'), text);
+    await writeFile(path.join(dir, 'c.txt'), text);
+    await writeFile(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({ pages: [entry('a.txt', 3), entry('b.txt', 3), entry('c.txt', 4)] }, null, 2),
+    );
+    const result = await ingest({ seedsDir: dir, config, cacheDir: await mkdtemp(path.join(tmpdir(), 'cache-')) });
+    const b = result.pages.find((page) => page.file === 'b.txt')!;
+    expect(b.ok).toBe(false);
+    expect(b.messages.at(-1)).toMatchObject({ level: 'error', file: 'b.txt' });
+    expect(b.messages.at(-1)?.text).toMatch(
+      /平湖日报 2026-03-28 第3版 is already a\.txt.*manifest\.json \(line \d+\)/u,
+    );
+    expect(result.index.articles.filter((article) => article.file === 'b.txt')).toEqual([]);
+    expect(result.index.articles.filter((article) => article.file === 'c.txt')).toHaveLength(6);
+  });
+
+  test('a page giving fewer articles than in the last build is reported with the permalinks it breaks', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const text = await GOOD_TEXT();
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ pages: [entry('p.txt', 5)] }));
+    await writeFile(path.join(dir, 'p.txt'), text);
+    const first = await ingest({ seedsDir: dir, config, cacheDir });
+    await writeIndex(cacheDir, first.index);
+    const lastHeadline = first.index.articles.at(-1)!.headline;
+    await writeFile(path.join(dir, 'p.txt'), text.slice(0, text.indexOf(lastHeadline)));
+    const second = await ingest({ seedsDir: dir, config, cacheDir });
+    const warning = second.pages[0]!.messages.find((message) => message.text.includes('last build'));
+    expect(warning).toMatchObject({ level: 'warning', file: 'p.txt' });
+    expect(warning?.text).toContain(`gives 5 articles where the last build gave 6`);
+    expect(warning?.text).toContain(`/phrb/2026-03-28/5/6/ “${lastHeadline}”`);
+  });
+
+  test('a page that is gone since the last build is reported with its articles', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ pages: [entry('p.txt', 5)] }));
+    await writeFile(path.join(dir, 'p.txt'), await GOOD_TEXT());
+    await writeIndex(cacheDir, (await ingest({ seedsDir: dir, config, cacheDir })).index);
+    await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ pages: [] }));
+    await rm(path.join(dir, 'p.txt'));
+    await writeFile(path.join(dir, 'other.txt'), '');
+    const second = await ingest({ seedsDir: dir, config, cacheDir });
+    expect(second.messages).toContainEqual(
+      expect.objectContaining({ level: 'warning', file: 'p.txt', text: expect.stringContaining('is gone') }),
+    );
   });
 });

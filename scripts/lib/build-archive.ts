@@ -13,7 +13,7 @@ import { ROOT } from './paths';
 import { renderSite, type RenderStats } from './render-site';
 import { writeSearchIndex, type SearchIndexStats } from './search-index';
 import { writeIndex } from './store';
-import { checkCollectedLinks, type BrokenLink } from './verify-site';
+import { checkCollectedLinks, checkIntegrity, type BrokenLink } from './verify-site';
 import { writeSitemap } from './write-sitemap';
 
 export interface BuildOptions {
@@ -28,6 +28,8 @@ export interface BuildResult {
   search: SearchIndexStats;
   compiled: boolean;
   broken: BrokenLink[];
+  /** What the build's check of its own output found wrong (see checkIntegrity). */
+  problems: string[];
   /** Wall time of each stage, in milliseconds. */
   timings: Record<string, number>;
 }
@@ -53,7 +55,7 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
   const compiled = await timed('compile', () => compileSite(ASTRO_DIR, path.join(ROOT, '.cache')));
   const render = await timed('render', () =>
     renderSite({
-      view: new ArchiveView(ingested.index),
+      view: new ArchiveView(ingested.index, config.publications),
       astroDir: ASTRO_DIR,
       outDir,
       cacheDir,
@@ -71,6 +73,15 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
   );
   // Only pages written by this build can have new links: a page links elsewhere only through its model, and a
   // page whose model changed was written again. The renderer collected their links as it wrote them.
-  const broken = await timed('verify', () => checkCollectedLinks(outDir, render.links));
-  return { ingest: ingested, render, search, compiled, broken, timings };
+  const { broken, problems } = await timed('verify', async () => ({
+    broken: await checkCollectedLinks(outDir, render.links),
+    problems: await checkIntegrity({
+      outDir,
+      base: config.base,
+      site: config.site,
+      articles: ingested.index.articles,
+      searchDisplayFiles: search.displayFiles,
+    }),
+  }));
+  return { ingest: ingested, render, search, compiled, broken, problems, timings };
 }

@@ -55,15 +55,16 @@ export async function writeExport(outDir: string, cacheDir: string, pages: reado
     (async function* () {
       for (const page of ordered) {
         const result = await readPageResult(cacheDir, page);
+        // The outcome, not the cached parse, says whether the page is in the site (a duplicate is not).
         yield {
           file: result.file,
-          ok: result.ok,
+          ok: page.ok,
           ...(result.encoding ? { encoding: result.encoding } : {}),
           ...(result.meta ? { meta: result.meta } : {}),
-          articleIds: result.articles.map((article) => article.id),
+          articleIds: page.ok ? result.articles.map((article) => article.id) : [],
           furniture: result.furniture,
           leftovers: result.leftovers,
-          messages: result.messages.map(({ level, line, text }) => ({ level, line, text })),
+          messages: page.messages.map(({ level, line, text }) => ({ level, line, text })),
         };
       }
     })(),

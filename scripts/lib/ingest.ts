@@ -14,6 +14,8 @@ import { findPublication, resolvePageMeta } from '../../src/lib/page-meta';
 import { parsePage, type PageMeta } from '../../src/lib/parser';
 import { PageCache, pageCacheKey, parserCodeDigest } from './page-cache';
 import { runInWorkers } from './worker-pool';
+import { reportMovedArticles, skipDuplicatePages } from './ingest-checks';
+import { INDEX_FILE } from '../../src/data/archive-store';
 import { searchableFields } from '../../src/lib/search/record';
 import { keywords, longWords, segmentingTime } from './segment';
 
@@ -26,7 +28,8 @@ function searchableText(article: Article): string {
 export const MANIFEST_FILE = 'manifest.json';
 
 export interface Message {
-  level: 'warning' | 'error';
+  /** error: something was left out; warning: something may be wrong; note: the printed page is defective. */
+  level: 'note' | 'warning' | 'error';
   /** The file the message is about, relative to the seeds folder. */
   file: string;
   line: number;
@@ -111,7 +114,7 @@ export function ingestPage(
     return result;
   }
   result.encoding = decoded.encoding;
-  for (const text of decoded.notes) note('warning', 1, text);
+  for (const { line, text } of decoded.notes) note('warning', line, text);
   const resolved = resolvePageMeta(file, decoded.text, entry, config);
   if (!resolved.ok) {
     note('error', 1, `skipped: ${resolved.reason}`);
@@ -137,7 +140,7 @@ export function ingestPage(
     result.furniture = parsed.furniture;
     result.leftovers = parsed.leftovers;
     for (const article of result.articles) result.searchWords[article.id] = longWords(searchableText(article));
-    for (const warning of parsed.warnings) note('warning', warning.line, warning.message);
+    for (const warning of parsed.warnings) note(warning.level, warning.line, warning.message);
     result.ok = true;
   } catch (error) {
     note('error', 1, `skipped: the parser failed (${(error as Error).message}); please report this page`);
@@ -191,11 +194,22 @@ export async function ingest({ seedsDir, config, cacheDir }: IngestOptions): Pro
       });
     }
   }
+  skipDuplicatePages(pages, manifest);
+  messages.push(...reportMovedArticles(await readPreviousIndex(cacheDir), pages));
   const index: ArchiveIndex = {
     articles: pages.flatMap((page) => page.summaries),
     pageFiles: Object.fromEntries(pages.filter((page) => page.ok).map((page) => [page.file, page.cacheFile])),
   };
   return { pages, messages, index };
+}
+
+/** The index the last build wrote to this cache, if any. */
+async function readPreviousIndex(cacheDir: string): Promise<ArchiveIndex | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(cacheDir, INDEX_FILE), 'utf8')) as ArchiveIndex;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Below this many pages, the work is not worth starting workers for. */

@@ -2,13 +2,14 @@
 import type { IngestResult, Message } from './ingest';
 
 export function formatMessage(message: Message, seedsDir: string): string {
-  return `${message.level === 'error' ? 'error' : 'warning'}: ${seedsDir}/${message.file}:${message.line}: ${message.text}`;
+  return `${message.level}: ${seedsDir}/${message.file}:${message.line}: ${message.text}`;
 }
 
 export interface Summary {
   pagesRead: number;
   pagesSkipped: number;
   articles: number;
+  notes: number;
   warnings: number;
   errors: number;
 }
@@ -19,6 +20,7 @@ export function summarise(result: IngestResult): Summary {
     pagesRead: result.pages.filter((page) => page.ok).length,
     pagesSkipped: result.pages.filter((page) => !page.ok).length,
     articles: result.pages.reduce((sum, page) => sum + page.summaries.length, 0),
+    notes: messages.filter((message) => message.level === 'note').length,
     warnings: messages.filter((message) => message.level === 'warning').length,
     errors: messages.filter((message) => message.level === 'error').length,
   };
@@ -30,7 +32,7 @@ export function reportLines(result: IngestResult, seedsDir: string): string[] {
   const skipped = result.pages.filter((page) => !page.ok);
   return [
     ...messages.map((message) => formatMessage(message, seedsDir)),
-    `Read ${summary.pagesRead} of ${result.pages.length} pages: ${summary.articles} articles; ${summary.warnings} warnings, ${summary.errors} errors.`,
+    `Read ${summary.pagesRead} of ${result.pages.length} pages: ${summary.articles} articles; ${summary.errors} errors, ${summary.warnings} warnings, ${summary.notes} notes on defects of the printed pages.`,
     ...(skipped.length > 0
       ? [
           `Skipped ${skipped.length} pages (their articles are not in the site): ${skipped.map((page) => page.file).join(', ')}`,

@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { paths } from '../../src/lib/site/urls';
 import type { PageLinks } from './render-site';
 
 export interface BrokenLink {
@@ -130,4 +131,47 @@ export async function checkCollectedLinks(outDir: string, links: PageLinks): Pro
   for (const { page, id } of links.missingIds)
     broken.push({ page, href: `#${id}`, reason: `no element with id "${id}"` });
   return broken;
+}
+
+export interface IntegrityOptions {
+  outDir: string;
+  /** The site's base path ('/' or '/archive/'), which URLs in the output start with. */
+  base: string;
+  /** The site's address, which the sitemap's URLs start with. */
+  site: string;
+  /** Every article the archive holds. */
+  articles: ReadonlyArray<Parameters<typeof paths.article>[0]>;
+  /** Display files of the search index written by this build (relative to dist/search/text/). */
+  searchDisplayFiles: readonly string[];
+}
+
+/**
+ * The build's check of its own output: every article of the export has its page, every
+ * URL in the sitemap is a file, every search result written leads to a page.
+ */
+export async function checkIntegrity(options: IntegrityOptions): Promise<string[]> {
+  const { outDir } = options;
+  const problems: string[] = [];
+  const prefix = options.base.replace(/\/+$/u, '');
+  const sitePath = (url: string) => (url.startsWith(prefix) ? url.slice(prefix.length) || '/' : url);
+  for (const article of options.articles) {
+    const page = paths.article(article);
+    if (!fileFor(outDir, page)) problems.push(`the article ${page} of the export has no page`);
+  }
+  const root = new URL(prefix || '/', options.site).href.replace(/\/$/u, '');
+  for (const name of (await readdir(outDir)).filter((file) => /^sitemap-\d+\.xml$/u.test(file))) {
+    for (const [, loc] of (await readFile(path.join(outDir, name), 'utf8')).matchAll(/<loc>([^<]*)<\/loc>/gu)) {
+      const url = decodeAttribute(loc ?? '');
+      if (!url.startsWith(root) || !fileFor(outDir, new URL(url).pathname.slice(prefix.length) || '/')) {
+        problems.push(`${name} lists ${url}, which the site does not have`);
+      }
+    }
+  }
+  const textDir = path.join(outDir, 'search', 'text');
+  for (const name of options.searchDisplayFiles) {
+    const { url } = JSON.parse(await readFile(path.join(textDir, name), 'utf8')) as { url: string };
+    if (!fileFor(outDir, sitePath(url)))
+      problems.push(`the search result ${name} leads to ${url}, which does not exist`);
+  }
+  return problems;
 }

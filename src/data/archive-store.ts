@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../lib/article';
 import { archiveIndexSchema, type ArchiveIndex } from '../lib/archive-index';
+import config from '../../archive.config';
 import { ArchiveView } from '../lib/site/archive-view';
 
 /** The index's name inside the cache folder. */
@@ -31,7 +32,7 @@ export function archive(): ArchiveView {
         cause: error,
       });
     }
-    view = new ArchiveView(index);
+    view = new ArchiveView(index, config.publications);
     pageFiles = index.pageFiles;
   }
   return view;

@@ -113,8 +113,10 @@ export class ArchiveView {
   readonly sections = new Map<string, ArticleSummary[]>();
   /** Everyone who signed an article, with their roles, newest first. */
   readonly people = new Map<string, Credit[]>();
-  /** Articles of each publication, newest first. */
+  /** Articles of each publication, newest first (every configured paper, even with none yet). */
   readonly articlesByPublication = new Map<string, ArticleSummary[]>();
+  /** Each paper's name by its id. */
+  readonly publicationNames = new Map<string, string>();
   /** Day-dated articles by month-day (03-28), newest first. */
   readonly onThisDay = new Map<string, ArticleSummary[]>();
   readonly years: YearCount[];
@@ -124,7 +126,12 @@ export class ArchiveView {
   private readonly sectionNames = new Map<string, string>();
   private readonly personNames = new Map<string, string>();
 
-  constructor(index: ArchiveIndex) {
+  /** `publications`: the papers the archive is configured for, which have a page even before their first issue. */
+  constructor(index: ArchiveIndex, publications: ReadonlyArray<{ id: string; name: string }> = []) {
+    for (const { id, name } of publications) {
+      this.articlesByPublication.set(id, []);
+      this.publicationNames.set(id, name);
+    }
     this.articles = [...index.articles].sort(compareArchiveOrder);
     this.newestFirst = [...this.articles].sort(compareNewestFirst);
     for (const article of this.articles) {
@@ -133,6 +140,8 @@ export class ArchiveView {
     }
     for (const article of this.newestFirst) {
       pushTo(this.articlesByPublication, article.publicationId, article);
+      if (!this.publicationNames.has(article.publicationId))
+        this.publicationNames.set(article.publicationId, article.publication);
       for (const name of sectionsOf(article)) pushTo(this.sections, this.canonical(this.sectionNames, name), article);
       for (const [name, roles] of creditsOf(article)) {
         pushTo(this.people, this.canonical(this.personNames, name), { article, roles });

@@ -76,13 +76,13 @@ export function homeModel(view: ArchiveView) {
 
 export function publicationModel(view: ArchiveView, publicationId: string, current: ListingPage) {
   const articles = view.articlesByPublication.get(publicationId);
-  const issues = view.issuesByPublication.get(publicationId);
-  if (!articles || !issues) return undefined;
+  const issues = view.issuesByPublication.get(publicationId) ?? [];
+  if (!articles) return undefined;
   const page = listing(articles, current);
   if (!page) return undefined;
   return {
     publicationId,
-    publication: articles[0]!.publication,
+    publication: view.publicationNames.get(publicationId) ?? publicationId,
     issueCount: issues.length,
     latestIssues: issues.slice(-10).reverse().map(issueRef),
     listing: page,
