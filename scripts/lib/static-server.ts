@@ -1,8 +1,9 @@
 /**
  * A static file server for a built site, behaving like a plain static host: /a/b/ serves
- * a/b/index.html, unknown paths get 404.html with status 404, and text is sent gzipped
- * when the browser accepts it (Pagefind's own files are gzipped already). Used by the
- * browser tests and the benchmarks.
+ * a/b/index.html, unknown paths get 404.html with status 404, text is sent gzipped when
+ * the browser accepts it (Pagefind's own files are gzipped already), and the headers of
+ * the site's _headers file apply as on Netlify or Cloudflare Pages — so the browser tests
+ * run under the site's Content-Security-Policy. Used by the browser tests and benchmarks.
  */
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -42,24 +43,64 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return undefined;
 }
 
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: Array<[string, string]>;
+}
+
+/**
+ * Reads a _headers file: a path pattern on its own line ("*" matches anything, ":name" one
+ * segment), then its headers indented as "Name: value"; "#" starts a comment.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/u.test(line)) {
+      const source = line
+        .trim()
+        .split(/(\*|:[a-z]+)/u)
+        .map((part) =>
+          part === '*' ? '.*' : /^:[a-z]+$/u.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'),
+        )
+        .join('');
+      rules.push({ pattern: new RegExp(`^${source}$`, 'u'), headers: [] });
+      continue;
+    }
+    const header = /^\s+([^:]+):\s*(.*)$/u.exec(line);
+    const rule = rules[rules.length - 1];
+    if (header && rule) rule.headers.push([header[1]!.trim(), header[2]!.trim()]);
+  }
+  return rules;
+}
+
+function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const rule of rules) {
+    if (rule.pattern.test(urlPath)) for (const [name, value] of rule.headers) headers[name] = value;
+  }
+  return headers;
+}
+
 export interface StaticServer {
   url: string;
   server: Server;
-  /** Paths requested, for measuring what a page fetched. */
-  requests: string[];
+  /** Every response sent: its path and its size on the wire (compressed where it was), for measuring what a page fetched. */
+  sent: Array<{ path: string; bytes: number }>;
   close(): Promise<void>;
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
-  const requests: string[] = [];
+  const sent: StaticServer['sent'] = [];
+  const rules = parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    requests.push(url.pathname);
-    const file = await resolveFile(root, url.pathname);
+    const file = url.pathname === '/_headers' ? undefined : await resolveFile(root, url.pathname);
     if (!file) {
       const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('not found'));
-      response.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      response.writeHead(404, { 'Content-Type': TYPES['.html']!, ...headersFor(rules, url.pathname) });
       response.end(notFound);
+      sent.push({ path: url.pathname, bytes: notFound.length });
       return;
     }
     const body = await readFile(file);
@@ -68,16 +109,19 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     response.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': 'no-cache',
+      ...headersFor(rules, url.pathname),
       ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    response.end(compress ? gzipSync(body) : body);
+    const payload = compress ? gzipSync(body) : body;
+    response.end(payload);
+    sent.push({ path: url.pathname, bytes: payload.length });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    requests,
+    sent,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, VIEWPORTS } from '../../scripts/lib/browser';
 import { DIST } from '../helpers/dist';
+import { watchPage } from '../helpers/page-watch';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -35,8 +36,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   describe(`on a ${device}`, () => {
     test('a reader goes from the home page through the calendar to an article and back', async () => {
       const page = await browser.newPage({ viewport });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
+      const problems = watchPage(page);
 
       await page.goto(`${server.url}/`);
       expect(await page.locator('h1').textContent()).toBe('嘉兴地方报纸数字档案');
@@ -73,7 +73,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
 
       await page.getByRole('navigation', { name: '位置' }).getByRole('link', { name: '嘉兴日报' }).click();
       await page.waitForURL('**/jxrb/');
-      expect(errors).toEqual([]);
+      expect(problems).toEqual([]);
       await page.close();
     });
 

@@ -9,6 +9,7 @@ import { Converter } from 'opencc-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, VIEWPORTS } from '../../scripts/lib/browser';
+import { watchPage } from '../helpers/page-watch';
 import { DIST } from '../helpers/dist';
 import {
   expectedUrls,
@@ -23,6 +24,8 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/static-server'
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
+/** Script errors and policy violations on the search page, over all the tests. */
+let problems: string[];
 let articles: OracleArticle[];
 let rawFields: string[];
 
@@ -30,9 +33,7 @@ beforeAll(async () => {
   server = await serveStatic(DIST);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+  problems = watchPage(page);
   articles = loadArticles(DIST);
   const { readFileSync } = await import('node:fs');
   const raw = JSON.parse(readFileSync(path.join(DIST, 'api/articles.json'), 'utf8')) as Array<{
@@ -47,6 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  expect(problems).toEqual([]);
   await browser?.close();
   await server?.close();
 });

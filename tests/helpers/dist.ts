@@ -24,10 +24,10 @@ export interface BuiltPage {
 
 const clean = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
-/** The built page served at a site path, e.g. `/jxrb/2026-03/1/1/`. */
-export function builtPage(sitePath: string): BuiltPage {
-  const file = fileFor(DIST, new URL(sitePath, 'http://x').pathname);
-  if (!file) throw new Error(`no page at ${sitePath} in dist/`);
+/** The built page served at a site path, e.g. `/jxrb/2026-03/1/1/` (of dist/, or of another build). */
+export function builtPage(sitePath: string, dist = DIST): BuiltPage {
+  const file = fileFor(dist, new URL(sitePath, 'http://x').pathname);
+  if (!file) throw new Error(`no page at ${sitePath} in ${dist}`);
   const tree = parseHtml(readFileSync(file, 'utf8'));
   const one = (selector: string) => select(selector, tree) ?? undefined;
   const all = (selector: string) => selectAll(selector, tree);
@@ -44,8 +44,8 @@ export function builtPage(sitePath: string): BuiltPage {
   };
 }
 
-export function builtFile(sitePath: string): string {
-  const file = fileFor(DIST, sitePath);
-  if (!file) throw new Error(`no file at ${sitePath} in dist/`);
+export function builtFile(sitePath: string, dist = DIST): string {
+  const file = fileFor(dist, sitePath);
+  if (!file) throw new Error(`no file at ${sitePath} in ${dist}`);
   return readFileSync(file, 'utf8');
 }

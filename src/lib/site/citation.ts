@@ -4,6 +4,7 @@
  * The page is the printed page number where known, else the page's name.
  */
 import type { Article } from '../article';
+import { isolateDirection } from './bidi';
 
 const MAX_AUTHORS = 3;
 
@@ -18,7 +19,9 @@ export function citation(
   article: Pick<Article, 'byline' | 'kind' | 'headline' | 'subheadline' | 'publication' | 'date' | 'page'>,
   url: string,
 ): string {
-  const title = article.subheadline ? `${article.headline}: ${article.subheadline}` : article.headline;
+  const title = isolateDirection(
+    article.subheadline ? `${article.headline}: ${article.subheadline}` : article.headline,
+  );
   const page = article.page.number !== undefined ? String(article.page.number) : article.page.name;
   const who = responsible(article);
   return `${who ? `${who}. ` : ''}${title}[N]. ${article.publication}, ${article.date}${page ? `(${page})` : ''}. ${url}.`;
