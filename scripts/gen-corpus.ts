@@ -41,7 +41,7 @@ function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const next = random(Number(values.seed));
+let next = random(Number(values.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
 
@@ -165,6 +165,8 @@ if (appendDay) {
   day = new Date(new Date(`${last}T00:00:00Z`).getTime() + 86_400_000);
   fileNumber = manifest.length;
   limit = Infinity;
+  // A new day gets new text: the generator continues from where the corpus stopped.
+  next = random(Number(values.seed) * 1_000_003 + fileNumber);
 } else {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(seedsOut, { recursive: true });

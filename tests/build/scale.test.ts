@@ -1,0 +1,99 @@
+/**
+ * A generated archive of 2,000 articles (gen:corpus), built in full, then again after one
+ * more day of pages arrives: the second build reads only the new pages, and what it
+ * writes is byte for byte what a full build of the same pages writes. The article count
+ * of the site is the corpus's.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { differingFiles, filesOf } from '../helpers/files';
+import { htmlFiles } from '../../scripts/lib/verify-site';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+interface BuildReport {
+  articles: number;
+  pageFiles: number;
+  pagesParsed: number;
+  rendered: number;
+  sitePages: number;
+  searchShards: number;
+  searchShardsRebuilt: number;
+}
+
+async function build(seeds: string, out: string, cache: string): Promise<BuildReport> {
+  const report = path.join(cache, '..', `${path.basename(out)}-report.json`);
+  await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/build.ts', '--seeds', seeds, '--out', out, '--cache', cache, '--report', report],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return JSON.parse(await readFile(report, 'utf8')) as BuildReport;
+}
+
+async function generate(args: string[]): Promise<void> {
+  await run(process.execPath, ['--import', 'tsx', 'scripts/gen-corpus.ts', ...args], { cwd: ROOT });
+}
+
+async function expectedArticles(corpus: string): Promise<number> {
+  const counts = JSON.parse(await readFile(path.join(corpus, 'expected.json'), 'utf8')) as Record<string, number>;
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+}
+
+describe('an archive of 2,000 articles, and one more day', () => {
+  let work: string;
+  let corpus: string;
+  let full: BuildReport;
+  let incremental: BuildReport;
+  let fresh: BuildReport;
+  let before: number;
+  let after: number;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'scale-'));
+    corpus = path.join(work, 'corpus');
+    await generate(['--articles', '2000', '--seed', '7', '--out', corpus]);
+    before = await expectedArticles(corpus);
+    full = await build(path.join(corpus, 'seeds'), path.join(work, 'dist'), path.join(work, 'cache'));
+    await generate(['--append-day', '--seed', '7', '--out', corpus]);
+    after = await expectedArticles(corpus);
+    incremental = await build(path.join(corpus, 'seeds'), path.join(work, 'dist'), path.join(work, 'cache'));
+    fresh = await build(path.join(corpus, 'seeds'), path.join(work, 'fresh-dist'), path.join(work, 'fresh-cache'));
+  }, 600_000);
+
+  test('the full build reads every page and finds every article the corpus holds', () => {
+    expect(full.articles).toBe(before);
+    expect(full.pagesParsed).toBe(full.pageFiles);
+  });
+
+  test('after one more day, only the new pages are parsed and one search shard rebuilt', () => {
+    expect(incremental.pageFiles - full.pageFiles).toBeGreaterThan(0);
+    expect(incremental.pagesParsed).toBe(incremental.pageFiles - full.pageFiles);
+    expect(incremental.searchShardsRebuilt).toBe(1);
+    expect(incremental.rendered).toBeLessThan(full.rendered / 5);
+    expect(incremental.articles).toBe(after);
+  });
+
+  test('the incremental build writes exactly what a full build of the same pages writes', async () => {
+    const [updated, rebuilt] = [path.join(work, 'dist'), path.join(work, 'fresh-dist')];
+    const files = await filesOf(rebuilt);
+    expect(await filesOf(updated)).toEqual(files);
+    expect(await differingFiles(updated, rebuilt, files)).toEqual([]);
+    expect(fresh.articles).toBe(after);
+  });
+
+  test('the site has a page for every article of the corpus', async () => {
+    const dist = path.join(work, 'dist');
+    const exported = JSON.parse(await readFile(path.join(dist, 'api/articles.json'), 'utf8')) as unknown[];
+    expect(exported).toHaveLength(after);
+    const articlePages = (await htmlFiles(dist)).filter((file) =>
+      /^[a-z]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/\d+\/index\.html$/u.test(file),
+    );
+    expect(articlePages).toHaveLength(after);
+  });
+});
