@@ -42,8 +42,8 @@ export interface ShardOutput {
   articles: number;
   /** Characters of the shard's text that also have simplified forms (a traditional query may mean them as they are). */
   convertibleChars: string;
-  /** The display files written, one per article (in dist/search/text/). */
-  displayFiles: string[];
+  /** The results written, one per article: its display file (in dist/search/text/) and the URL it leads to. */
+  results: Array<{ file: string; url: string }>;
 }
 
 const escapeAttribute = (value: string) =>
@@ -164,7 +164,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const textDir = path.join(job.outDir, 'search', 'text');
   await mkdir(textDir, { recursive: true });
   const table: ShardTable = { id: job.shardId, records: {} };
-  const displayFiles: string[] = [];
+  const results: ShardOutput['results'] = [];
   for (const [id, url] of [...fragments].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const number = Number(/\/(\d+)\/$/u.exec(url)?.[1]);
     const record = records[number];
@@ -180,11 +180,9 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     for (const [slot, articleId] of record.articleIds.entries()) {
       const { article } = byId.get(articleId)!;
       const file = `${id}-${slot}.json`;
-      displayFiles.push(file);
-      await writeFile(
-        path.join(textDir, file),
-        JSON.stringify(searchDisplay(article, withBase(paths.article(article)))),
-      );
+      const display = searchDisplay(article, withBase(paths.article(article)));
+      results.push({ file, url: display.url });
+      await writeFile(path.join(textDir, file), JSON.stringify(display));
     }
   }
   const tablesDir = path.join(job.outDir, 'search', 'shards');
@@ -196,7 +194,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     records: records.length,
     articles: articles.length,
     convertibleChars: [...convertible].sort().join(''),
-    displayFiles,
+    results,
   };
 }
 

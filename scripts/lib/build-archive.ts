@@ -1,7 +1,8 @@
 /**
  * The whole build, stage by stage: ingest (parse and segment, cached per page), the
- * archive index, the compiled site, the rendered pages, the open data, the sitemap and
- * the check of the result. Returns what each stage did and how long it took.
+ * archive index, the compiled site, the rendered pages, the search index (with the open
+ * data and the sitemap written meanwhile) and the check of the result. Returns what each
+ * stage did and how long it took.
  */
 import path from 'node:path';
 import config from '../../archive.config';
@@ -32,6 +33,8 @@ export interface BuildResult {
   problems: string[];
   /** Wall time of each stage, in milliseconds. */
   timings: Record<string, number>;
+  /** The build process's resident memory after each stage, in bytes (its workers and children not counted). */
+  residentAfter: Record<string, number>;
 }
 
 /** The compiled site is shared by every build of this project: it depends on the templates only. */
@@ -39,12 +42,14 @@ export const ASTRO_DIR = path.join(ROOT, '.cache', 'astro');
 
 export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
+  const residentAfter: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
       return await work();
     } finally {
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
+      residentAfter[stage] = process.memoryUsage.rss();
     }
   };
   // The compiled site reads the archive from here, in the render workers too.
@@ -63,14 +68,19 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       base: config.base,
     }),
   );
-  await timed('export', () => writeExport(outDir, cacheDir, ingested.pages));
-  const search = await timed('search', () => writeSearchIndex(outDir, cacheDir, ingested.index));
-  await timed('sitemap', () =>
-    writeSitemap(
-      outDir,
-      render.paths.filter((sitePath) => sitePath.endsWith('/')),
-    ),
-  );
+  // The search shards build in processes of their own: the open data and the sitemap are written meanwhile.
+  const [search] = await Promise.all([
+    timed('search', () => writeSearchIndex(outDir, cacheDir, ingested.index)),
+    (async () => {
+      await timed('export', () => writeExport(outDir, cacheDir, ingested.pages));
+      await timed('sitemap', () =>
+        writeSitemap(
+          outDir,
+          render.paths.filter((sitePath) => sitePath.endsWith('/')),
+        ),
+      );
+    })(),
+  ]);
   // Only pages written by this build can have new links: a page links elsewhere only through its model, and a
   // page whose model changed was written again. The renderer collected their links as it wrote them.
   const { broken, problems } = await timed('verify', async () => ({
@@ -80,8 +90,8 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       base: config.base,
       site: config.site,
       articles: ingested.index.articles,
-      searchDisplayFiles: search.displayFiles,
+      searchResults: search.results,
     }),
   }));
-  return { ingest: ingested, render, search, compiled, broken, problems, timings };
+  return { ingest: ingested, render, search, compiled, broken, problems, timings, residentAfter };
 }

@@ -1,8 +1,7 @@
-/** A worker thread of the ingest: parses the page files it is sent (see ingest.ts). */
-import { parentPort } from 'node:worker_threads';
+/** A worker of the ingest: parses the page files it is sent (see ingest.ts). */
 import config from '../../archive.config';
-import { ingestToCache, type IngestTask } from './ingest';
+import { ingestToCache, type IngestTask, type PageOutcome } from './ingest';
 
-parentPort?.on('message', async (task: IngestTask) => {
-  parentPort?.postMessage(await ingestToCache(task, config));
-});
+export default function handle(task: IngestTask): Promise<PageOutcome> {
+  return ingestToCache(task, config);
+}

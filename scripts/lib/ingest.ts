@@ -223,15 +223,22 @@ export interface IngestTask {
   entry: ManifestEntry | undefined;
 }
 
+/** What the build needs of a parsed page, cached beside it so that an unchanged page is not read whole. */
+type CachedOutcome = Pick<PageOutcome, 'ok' | 'meta' | 'summaries' | 'messages'>;
+
 /** Reads one page file, parsing it unless the cache has it, and returns what the build needs of it. */
 export async function ingestToCache(task: IngestTask, config: ArchiveConfig): Promise<PageOutcome> {
   const { file, seedsDir, cacheDir, codeDigest, entry } = task;
   const cache = new PageCache(path.join(cacheDir, PARSED_DIR));
   const bytes = await readFile(path.join(seedsDir, file));
   const key = pageCacheKey(codeDigest, file, bytes, entry);
+  const cacheFile = path.posix.join(PARSED_DIR, cache.fileName(key));
+  const cpu = { parse: 0, segment: 0 };
+  const known = await cache.readOutcome<CachedOutcome>(key);
+  if (known) return { file, cacheFile, parsed: false, cpu, ...known };
+
   let result = await cache.read(key);
   const parsed = result === undefined;
-  const cpu = { parse: 0, segment: 0 };
   if (!result) {
     const [start, segmentedBefore] = [performance.now(), segmentingTime];
     result = ingestPage(file, bytes, entry, config);
@@ -239,16 +246,14 @@ export async function ingestToCache(task: IngestTask, config: ArchiveConfig): Pr
     cpu.parse = performance.now() - start - cpu.segment;
     await cache.write(key, result);
   }
-  return {
-    file,
+  const outcome: CachedOutcome = {
     ok: result.ok,
-    cacheFile: path.posix.join(PARSED_DIR, cache.fileName(key)),
-    parsed,
-    cpu,
     ...(result.meta ? { meta: result.meta } : {}),
     summaries: result.articles.map(summarise),
     messages: result.messages,
   };
+  await cache.writeOutcome(key, outcome);
+  return { file, cacheFile, parsed, cpu, ...outcome };
 }
 
 /** The full result of a page, as cached by the last ingest. */

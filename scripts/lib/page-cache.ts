@@ -12,7 +12,10 @@ import { ROOT } from './paths';
 /** Bump when the cached format changes without a code change that the digest would see. */
 const CACHE_FORMAT = 1;
 
-/** Code whose change must invalidate every parsed page: the domain library and the segmenter wrapper. */
+/**
+ * Code whose change must invalidate every parsed page: the domain library (but for the site's
+ * models, which only render what was parsed) and the segmenter wrapper.
+ */
 const CODE_ROOTS = [
   'src/lib',
   'scripts/lib/segment.ts',
@@ -34,6 +37,8 @@ async function filesUnder(entry: string): Promise<string[]> {
   }
 }
 
+const SITE_MODELS = path.join(ROOT, 'src/lib/site') + path.sep;
+
 let codeDigest: Promise<string> | undefined;
 
 /** A digest of the code that turns page text into articles. */
@@ -42,6 +47,7 @@ export function parserCodeDigest(): Promise<string> {
     const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\n`);
     for (const root of CODE_ROOTS) {
       for (const file of await filesUnder(root)) {
+        if (file.startsWith(SITE_MODELS)) continue;
         hash.update(path.relative(ROOT, file)).update('\0');
         hash.update(await readFile(file).catch(() => Buffer.alloc(0))).update('\0');
       }
@@ -77,19 +83,36 @@ export class PageCache {
   }
 
   async read(key: string): Promise<PageResult | undefined> {
+    return this.readJson<PageResult>(this.fileName(key));
+  }
+
+  async write(key: string, result: PageResult): Promise<void> {
+    await this.writeJson(this.fileName(key), result);
+  }
+
+  /** The short account of a page the build needs on every run, kept beside the full result. */
+  readOutcome<T>(key: string): Promise<T | undefined> {
+    return this.readJson<T>(`${key}.outcome.json`);
+  }
+
+  writeOutcome(key: string, outcome: unknown): Promise<void> {
+    return this.writeJson(`${key}.outcome.json`, outcome);
+  }
+
+  private async readJson<T>(name: string): Promise<T | undefined> {
     try {
-      return JSON.parse(await readFile(path.join(this.dir, this.fileName(key)), 'utf8')) as PageResult;
+      return JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as T;
     } catch {
       return undefined;
     }
   }
 
-  async write(key: string, result: PageResult): Promise<void> {
+  private async writeJson(name: string, value: unknown): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const target = path.join(this.dir, this.fileName(key));
+    const target = path.join(this.dir, name);
     // Write then rename, so an interrupted build never leaves half a file to be trusted later.
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(result));
+    await writeFile(temporary, JSON.stringify(value));
     await rename(temporary, target);
   }
 }

@@ -1,12 +1,11 @@
 /**
- * A render worker: renders the pages it is sent through the compiled site, writes them,
- * and reports each page's links (read from the HTML it just made, so the build's link
- * check needs no second pass over the files). One runs per core.
+ * A render worker (a process of its own, see worker-pool.ts): renders the pages it is sent
+ * through the compiled site, writes them, and reports each page's links (read from the
+ * HTML it just made, so the build's link check needs no second pass over the files).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parentPort } from 'node:worker_threads';
 import { scanReferences } from './verify-site';
 
 export interface RenderJob {
@@ -76,10 +75,10 @@ async function renderOne(renderPage: Render, site: string, job: RenderJob): Prom
   }
 }
 
-parentPort?.on('message', async (task: RenderTask) => {
+export default async function handle(task: RenderTask): Promise<RenderReply[]> {
   render ??= import(pathToFileURL(task.entry).href).then((module: { render: Render }) => module.render);
   const renderPage = await render;
   const replies: RenderReply[] = [];
   for (const job of task.jobs) replies.push(await renderOne(renderPage, task.site, job));
-  parentPort?.postMessage(replies);
-});
+  return replies;
+}

@@ -43,8 +43,8 @@ export interface SearchIndexStats {
   shards: number;
   rebuilt: number;
   articles: number;
-  /** The display files of the shards rebuilt (in dist/search/text/), for the build's check. */
-  displayFiles: string[];
+  /** The results the rebuilt shards lead to (display file and URL), for the build's check. */
+  results: ShardOutput['results'];
 }
 
 async function codeDigest(): Promise<string> {
@@ -140,14 +140,14 @@ export async function writeSearchIndex(
   const jobDir = path.join(cacheDir, 'search-jobs');
   await mkdir(jobDir, { recursive: true });
   const queue = [...jobs];
-  const displayFiles: string[] = [];
+  const results: ShardOutput['results'] = [];
   const workers = Math.max(1, Math.min(2, os.availableParallelism()));
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
         const output = await buildShardInProcess(job, jobDir);
         next.shards[job.shardId]!.convertibleChars = output.convertibleChars;
-        displayFiles.push(...output.displayFiles);
+        results.push(...output.results);
       }
     }),
   );
@@ -180,6 +180,6 @@ export async function writeSearchIndex(
     shards: shards.length,
     rebuilt: jobs.length,
     articles: index.articles.length,
-    displayFiles: displayFiles.sort(),
+    results,
   };
 }

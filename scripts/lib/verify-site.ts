@@ -141,13 +141,22 @@ export interface IntegrityOptions {
   site: string;
   /** Every article the archive holds. */
   articles: ReadonlyArray<Parameters<typeof paths.article>[0]>;
-  /** Display files of the search index written by this build (relative to dist/search/text/). */
-  searchDisplayFiles: readonly string[];
+  /** Search results written by this build: display file and the URL it leads to. */
+  searchResults: ReadonlyArray<{ file: string; url: string }>;
+}
+
+/** Whether the site serves a page at this path (one look at the disk, for large archives). */
+function hasPage(outDir: string, sitePath: string): boolean {
+  try {
+    return existsSync(path.join(outDir, decodeURIComponent(sitePath), sitePath.endsWith('/') ? 'index.html' : ''));
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The build's check of its own output: every article of the export has its page, every
- * URL in the sitemap is a file, every search result written leads to a page.
+ * URL in the sitemap is a page, every search result written leads to a page.
  */
 export async function checkIntegrity(options: IntegrityOptions): Promise<string[]> {
   const { outDir } = options;
@@ -156,22 +165,20 @@ export async function checkIntegrity(options: IntegrityOptions): Promise<string[
   const sitePath = (url: string) => (url.startsWith(prefix) ? url.slice(prefix.length) || '/' : url);
   for (const article of options.articles) {
     const page = paths.article(article);
-    if (!fileFor(outDir, page)) problems.push(`the article ${page} of the export has no page`);
+    if (!hasPage(outDir, page)) problems.push(`the article ${page} of the export has no page`);
   }
   const root = new URL(prefix || '/', options.site).href.replace(/\/$/u, '');
   for (const name of (await readdir(outDir)).filter((file) => /^sitemap-\d+\.xml$/u.test(file))) {
     for (const [, loc] of (await readFile(path.join(outDir, name), 'utf8')).matchAll(/<loc>([^<]*)<\/loc>/gu)) {
       const url = decodeAttribute(loc ?? '');
-      if (!url.startsWith(root) || !fileFor(outDir, new URL(url).pathname.slice(prefix.length) || '/')) {
+      if (!url.startsWith(root) || !hasPage(outDir, new URL(url).pathname.slice(prefix.length) || '/')) {
         problems.push(`${name} lists ${url}, which the site does not have`);
       }
     }
   }
-  const textDir = path.join(outDir, 'search', 'text');
-  for (const name of options.searchDisplayFiles) {
-    const { url } = JSON.parse(await readFile(path.join(textDir, name), 'utf8')) as { url: string };
-    if (!fileFor(outDir, sitePath(url)))
-      problems.push(`the search result ${name} leads to ${url}, which does not exist`);
+  for (const { file, url } of options.searchResults) {
+    if (!hasPage(outDir, sitePath(url)))
+      problems.push(`the search result ${file} leads to ${url}, which does not exist`);
   }
   return problems;
 }

@@ -1,7 +1,10 @@
-// Starts a worker thread on a TypeScript module: worker threads do not inherit tsx's loader,
-// so register it here, then load the module named in workerData.
-import { workerData } from 'node:worker_threads';
+// A worker process of the build: registers tsx, loads the TypeScript module named on its
+// command line, and answers each task it is sent with what the module's default export
+// returns for it.
 import { register } from 'tsx/esm/api';
 
 register();
-await import(workerData.module);
+const { default: handle } = await import(process.argv[2]);
+process.on('message', async (task) => {
+  process.send(await handle(task));
+});

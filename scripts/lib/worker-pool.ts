@@ -1,9 +1,11 @@
 /**
- * Runs tasks on worker threads, one per core: each worker loads its module once (and with
- * it, say, nodejieba's dictionary) and answers one task per message, in order.
+ * Runs tasks in worker processes, one per core: each loads its module once (and with it,
+ * say, nodejieba's dictionary) and answers one task at a time. Processes, not threads: when
+ * a stage ends its workers exit and give their memory back, so the build's later stages
+ * (Pagefind above all) have it.
  */
+import { fork } from 'node:child_process';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
@@ -11,7 +13,10 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(2, os.availableParallelism()));
 }
 
-/** Results in task order. The module must answer each message with one reply (see ingest-worker.ts). */
+/**
+ * Results in task order. The module's default export answers one task (see
+ * ingest-worker.ts); tasks and results travel by structured clone.
+ */
 export async function runInWorkers<Task, Result>(
   module: URL,
   tasks: readonly Task[],
@@ -20,21 +25,21 @@ export async function runInWorkers<Task, Result>(
   const results = new Array<Result>(tasks.length);
   let nextTask = 0;
   const runners = Array.from({ length: Math.min(count, tasks.length) }, async () => {
-    const worker = new Worker(BOOT, { workerData: { module: module.href } });
+    const worker = fork(BOOT, [module.href], { execArgv: [], serialization: 'advanced' });
     let pending: { resolve: (value: Result) => void; reject: (error: Error) => void } | undefined;
-    worker.on('message', (message: Result) => pending?.resolve(message));
+    worker.on('message', (message) => pending?.resolve(message as Result));
     worker.on('error', (error) => pending?.reject(error));
     worker.on('exit', (code) => pending?.reject(new Error(`worker stopped (exit code ${code})`)));
     try {
       for (let index = nextTask++; index < tasks.length; index = nextTask++) {
         results[index] = await new Promise<Result>((resolve, reject) => {
           pending = { resolve, reject };
-          worker.postMessage(tasks[index]);
+          worker.send(tasks[index] as object);
         });
       }
     } finally {
       pending = undefined;
-      await worker.terminate();
+      worker.kill();
     }
   });
   await Promise.all(runners);

@@ -2,8 +2,9 @@
  * How articles are packed into the search index.
  *
  * Shards: consecutive months of the archive, up to ARTICLES_PER_SHARD articles each, one
- * Pagefind index apiece. Pagefind builds an index in memory, so shards bound the build's
- * memory; and adding a day's pages changes only the newest shard, so only it is rebuilt.
+ * Pagefind index apiece; a month with more articles is split at day boundaries. Pagefind
+ * builds an index in memory, so shards bound the build's memory; and adding a day's pages
+ * changes only the newest shard, so only it is rebuilt.
  *
  * Records: within a shard, articles of one paper, section and year, in date order, up to
  * ARTICLES_PER_RECORD to a Pagefind record, each in a slot of its own (see tokens.ts). Few
@@ -12,7 +13,7 @@
  */
 import { FILLER, OVERFLOW_MARK, SLOT_WIDTH } from './tokens';
 
-export const ARTICLES_PER_SHARD = 4000;
+export const ARTICLES_PER_SHARD = 2500;
 export const ARTICLES_PER_RECORD = 32;
 
 export interface ShardArticle {
@@ -23,7 +24,7 @@ export interface ShardArticle {
 }
 
 export interface ShardPlan {
-  /** The shard's first period (2026-03, or 2026 for year-dated pages): its name in URLs. */
+  /** The shard's first period or day (2026-03, 2026-03-16, or 2026 for year-dated pages): its name in URLs. */
   id: string;
   articleIds: string[];
 }
@@ -33,21 +34,43 @@ function period(date: string): string {
   return date.slice(0, 7);
 }
 
-/** Splits the archive, in date order, into shards of whole periods. */
+/** Consecutive runs of items with the same key, in order. */
+function runsBy<T>(items: readonly T[], key: (item: T) => string): Array<{ key: string; items: T[] }> {
+  const runs: Array<{ key: string; items: T[] }> = [];
+  for (const item of items) {
+    const last = runs[runs.length - 1];
+    if (last && last.key === key(item)) last.items.push(item);
+    else runs.push({ key: key(item), items: [item] });
+  }
+  return runs;
+}
+
+/** Packs runs in order into groups of at most `limit` items (a run larger than that is a group of its own). */
+function pack<T>(runs: ReadonlyArray<{ key: string; items: T[] }>, limit: number): Array<{ key: string; items: T[] }> {
+  const groups: Array<{ key: string; items: T[] }> = [];
+  for (const run of runs) {
+    const current = groups[groups.length - 1];
+    if (current && current.items.length + run.items.length <= limit) current.items.push(...run.items);
+    else groups.push({ key: run.key, items: [...run.items] });
+  }
+  return groups;
+}
+
+/** Splits the archive, in date order, into shards of whole months, or of whole days within a large month. */
 export function planShards(articles: readonly ShardArticle[]): ShardPlan[] {
   const sorted = [...articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  const byPeriod = new Map<string, string[]>();
-  for (const article of sorted) {
-    const key = period(article.date);
-    byPeriod.set(key, [...(byPeriod.get(key) ?? []), article.id]);
-  }
-  const shards: ShardPlan[] = [];
-  for (const [key, ids] of byPeriod) {
-    const current = shards[shards.length - 1];
-    if (current && current.articleIds.length + ids.length <= ARTICLES_PER_SHARD) current.articleIds.push(...ids);
-    else shards.push({ id: key, articleIds: [...ids] });
-  }
-  return shards;
+  const parts = runsBy(sorted, (article) => period(article.date)).flatMap((month) =>
+    month.items.length <= ARTICLES_PER_SHARD
+      ? [month]
+      : pack(
+          runsBy(month.items, (article) => article.date),
+          ARTICLES_PER_SHARD,
+        ),
+  );
+  return pack(parts, ARTICLES_PER_SHARD).map(({ key, items }) => ({
+    id: key,
+    articleIds: items.map((item) => item.id),
+  }));
 }
 
 export interface RecordArticle {

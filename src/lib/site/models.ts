@@ -5,23 +5,35 @@
  */
 import type { ArticleSummary } from '../archive-index';
 import type { ArchiveView, BylineRole, Credit, Issue, IssuePage, MonthCount, YearCount } from './archive-view';
-import { numberedPage, pageCount, PAGE_SIZE } from './pagination';
+import { numberedPage, pageCount, pagerItems, PAGE_SIZE, type PagerItem } from './pagination';
 
 /** Which page of a listing: the newest articles, or numbered page n (1 = oldest). */
 export type ListingPage = 'latest' | number;
 
 export interface Listing<T> {
   items: T[];
-  total: number;
   current: ListingPage;
+  /** How many articles the listing holds: on its newest page only, so older pages stay unchanged as it grows. */
+  total?: number;
+  /** Where the numbered page starts, counting from the oldest article (1-based). */
+  first?: number;
+  pager: PagerItem[];
 }
 
 function listing<T>(newestFirst: readonly T[], current: ListingPage): Listing<T> | undefined {
   // Numbered pages exist only when there is more than one page of articles.
-  const pages = newestFirst.length > PAGE_SIZE ? pageCount(newestFirst.length) : 0;
-  if (current !== 'latest' && (!Number.isInteger(current) || current < 1 || current > pages)) return undefined;
-  const items = current === 'latest' ? newestFirst.slice(0, PAGE_SIZE) : numberedPage(newestFirst, current);
-  return { items, total: newestFirst.length, current };
+  const count = newestFirst.length > PAGE_SIZE ? pageCount(newestFirst.length) : 0;
+  if (current === 'latest') {
+    return {
+      items: newestFirst.slice(0, PAGE_SIZE),
+      current,
+      total: newestFirst.length,
+      pager: pagerItems(current, count),
+    };
+  }
+  if (!Number.isInteger(current) || current < 1 || current > count) return undefined;
+  const items = numberedPage(newestFirst, current);
+  return { items, current, first: (current - 1) * PAGE_SIZE + 1, pager: pagerItems(current, count) };
 }
 
 export interface IssueRefModel {
@@ -80,9 +92,12 @@ export function publicationModel(view: ArchiveView, publicationId: string, curre
   if (!articles) return undefined;
   const page = listing(articles, current);
   if (!page) return undefined;
+  const publication = view.publicationNames.get(publicationId) ?? publicationId;
+  // Only the newest page tells of the latest issues: numbered pages stay as they are.
+  if (current !== 'latest') return { publicationId, publication, listing: page };
   return {
     publicationId,
-    publication: view.publicationNames.get(publicationId) ?? publicationId,
+    publication,
     issueCount: issues.length,
     latestIssues: issues.slice(-10).reverse().map(issueRef),
     listing: page,

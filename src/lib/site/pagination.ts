@@ -25,16 +25,18 @@ export function olderPageAfterLatest(total: number, size = PAGE_SIZE): number | 
 export type PagerItem = { kind: 'latest' } | { kind: 'page'; number: number } | { kind: 'gap' };
 
 /**
- * The links of a pager, newest on the left: 最新, the pages around the current one,
- * and page 1 (the oldest). Bounded, however long the listing.
+ * The links of a pager, newest on the left: 最新, the pages around the current one, and
+ * page 1 (the oldest); the newest page also shows the numbered pages just before it.
+ * `count` is the number of numbered pages (0: the listing fits on its newest page). A
+ * numbered page's links do not depend on `count` unless it is near the newest end, so
+ * older pages stay as they are while the listing grows. Bounded, however long the listing.
  */
-export function pagerItems(current: number | 'latest', total: number, size = PAGE_SIZE, radius = 2): PagerItem[] {
-  const count = pageCount(total, size);
-  if (total <= size) return [];
+export function pagerItems(current: number | 'latest', count: number, radius = 2): PagerItem[] {
+  if (count === 0) return [];
   const centre = current === 'latest' ? count : current;
-  const shown = new Set<number>([count, 1]);
-  for (let number = centre - radius; number <= centre + radius; number++) {
-    if (number >= 1 && number <= count) shown.add(number);
+  const shown = new Set<number>([1]);
+  for (let number = centre - radius; number <= Math.min(centre + radius, count); number++) {
+    if (number >= 1) shown.add(number);
   }
   const items: PagerItem[] = [{ kind: 'latest' }];
   let previous: number | undefined;
