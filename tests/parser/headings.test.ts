@@ -40,6 +40,18 @@ describe('headline decks', () => {
     expect(splitDecks(['引题', '主题', '——副题'])).toEqual({ kicker: '引题', headline: '主题', subheadline: '副题' });
   });
 
+  test('a dash left at the end of the line above introduces the subheadline', () => {
+    expect(splitDecks(['以生态之优聚创新之力——', '座谈会侧记'])).toEqual({
+      headline: '以生态之优聚创新之力',
+      subheadline: '座谈会侧记',
+    });
+    expect(splitDecks(['引题', '主题 ——', '副题'])).toEqual({ kicker: '引题', headline: '主题', subheadline: '副题' });
+  });
+
+  test('a subheadline repeated by the extraction on the next line is kept, not lost', () => {
+    expect(splitDecks(['主题——副题', '——副题'])).toEqual({ headline: '主题', subheadline: '副题 ——副题' });
+  });
+
   test('a dash with nothing after it stays in the headline', () => {
     expect(splitDecks(['未完——'])).toEqual({ headline: '未完——' });
   });

@@ -84,14 +84,30 @@ export function splitDecks(lines: readonly string[]): Decks {
   if (clean.length === 1) return splitOneLine(clean[0] ?? '');
   const last = clean[clean.length - 1] ?? '';
   const dashed = subheadlineText(last);
+  const [first = '', second = ''] = clean;
   if (clean.length === 2 && dashed !== undefined) {
-    return { ...splitOneLine(clean[0] ?? ''), subheadline: dashed };
+    const main = splitOneLine(first);
+    // A second dashed deck under one already dashed keeps its dash: it is not the first.
+    return { ...main, subheadline: main.subheadline ? `${main.subheadline} ${second}` : dashed };
+  }
+  // The extraction may leave the subheadline's dash at the end of the line above it.
+  const aboveDash = splitOneLine(trailingDash(first) ?? first);
+  if (clean.length === 2 && trailingDash(first) !== undefined && !aboveDash.subheadline) {
+    return { ...aboveDash, subheadline: second };
   }
   if (clean.length === 2) {
-    const main = splitOneLine(clean[1] ?? '');
-    return { ...main, kicker: [clean[0], main.kicker].filter(Boolean).join(' ') };
+    const main = splitOneLine(second);
+    return { ...main, kicker: [first, main.kicker].filter(Boolean).join(' ') };
   }
   const [kicker = '', headline = '', ...rest] = clean;
-  const subheadline = rest.map((deck) => subheadlineText(deck) ?? deck).join(' ');
-  return { kicker, headline, subheadline };
+  const [firstSubdeck = '', ...moreSubdecks] = rest;
+  const subheadline = [subheadlineText(firstSubdeck) ?? firstSubdeck, ...moreSubdecks].join(' ');
+  const ownDash = subheadlineText(firstSubdeck) !== undefined;
+  return { kicker, headline: ownDash ? headline : (trailingDash(headline) ?? headline), subheadline };
+}
+
+/** A deck that ends in a subheadline dash, without the dash; undefined when it does not. */
+function trailingDash(deck: string): string | undefined {
+  const match = /^(.*?\S)\s*[—–-]{1,2}$/u.exec(deck);
+  return match?.[1] !== undefined && /\p{Script=Han}/u.test(match[1]) ? match[1] : undefined;
 }
