@@ -25,6 +25,7 @@ import { paths } from '../src/lib/site/urls';
 import { buildArchive } from './lib/build-archive';
 import { launchBrowser } from './lib/browser';
 import { ROOT } from './lib/paths';
+import { seededRandom } from './lib/seeded-random';
 import { segment } from './lib/segment';
 import { serveStatic, type StaticServer } from './lib/static-server';
 
@@ -44,17 +45,7 @@ const seedsDir = path.join(corpusDir, 'seeds');
 const distDir = path.join(corpusDir, 'dist');
 const stockDir = path.join(corpusDir, 'stock');
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(Number(values.seed));
+const next = seededRandom(Number(values.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 
 const plain = (text: string) =>

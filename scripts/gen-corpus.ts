@@ -15,6 +15,7 @@ import config from '../archive.config';
 import { parsePage } from '../src/lib/parser';
 import { ROOT, SEEDS_DIR } from './lib/paths';
 import { listPageFiles } from './lib/ingest';
+import { seededRandom } from './lib/seeded-random';
 
 const { values } = parseArgs({
   options: {
@@ -30,18 +31,7 @@ const total = Number(values.articles);
 if (!Number.isInteger(total) || total < 1) throw new Error('--articles must be a positive whole number');
 const outDir = path.resolve(ROOT, values.out ?? `corpus/${total}`);
 
-/** mulberry32: a small seeded generator, so the corpus is the same for the same seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-let next = random(Number(values.seed));
+let next = seededRandom(Number(values.seed));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
 
@@ -166,7 +156,7 @@ if (appendDay) {
   fileNumber = manifest.length;
   limit = Infinity;
   // A new day gets new text: the generator continues from where the corpus stopped.
-  next = random(Number(values.seed) * 1_000_003 + fileNumber);
+  next = seededRandom(Number(values.seed) * 1_000_003 + fileNumber);
 } else {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(seedsOut, { recursive: true });

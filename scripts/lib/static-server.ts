@@ -7,9 +7,10 @@
  */
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { fileFor } from './verify-site';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,24 +25,6 @@ const TYPES: Record<string, string> = {
 };
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript))/u;
-
-async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  const candidate = path.join(root, decoded);
-  if (!candidate.startsWith(root)) return undefined;
-  const info = await stat(candidate).catch(() => undefined);
-  if (info?.isFile()) return candidate;
-  if (info?.isDirectory()) {
-    const index = path.join(candidate, 'index.html');
-    if ((await stat(index).catch(() => undefined))?.isFile()) return index;
-  }
-  return undefined;
-}
 
 export interface HeaderRule {
   pattern: RegExp;
@@ -95,7 +78,7 @@ export async function serveStatic(root: string): Promise<StaticServer> {
   const rules = parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8').catch(() => ''));
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const file = url.pathname === '/_headers' ? undefined : await resolveFile(root, url.pathname);
+    const file = url.pathname === '/_headers' ? undefined : fileFor(root, url.pathname);
     if (!file) {
       const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('not found'));
       response.writeHead(404, { 'Content-Type': TYPES['.html']!, ...headersFor(rules, url.pathname) });

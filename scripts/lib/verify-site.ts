@@ -39,6 +39,8 @@ export function fileFor(outDir: string, urlPath: string): string | undefined {
     return undefined;
   }
   const candidate = path.join(outDir, decoded);
+  // %2e%2e decodes to .. after the URL parser has resolved dot segments.
+  if (path.relative(outDir, candidate).startsWith('..')) return undefined;
   if (!existsSync(candidate)) return undefined;
   if (statSync(candidate).isDirectory()) {
     const index = path.join(candidate, 'index.html');

@@ -11,14 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, VIEWPORTS } from '../../scripts/lib/browser';
 import { watchPage } from '../helpers/page-watch';
 import { DIST } from '../helpers/dist';
-import {
-  expectedUrls,
-  loadArticles,
-  plain,
-  sampleSubstrings,
-  seeded,
-  type OracleArticle,
-} from '../helpers/search-oracle';
+import { expectedUrls, loadArticles, plain, sampleSubstrings, type OracleArticle } from '../helpers/search-oracle';
+import { seededRandom } from '../../scripts/lib/seeded-random';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
 
 let browser: Browser;
@@ -94,7 +88,7 @@ describe('finding every article that contains the query, and only those', () => 
   });
 
   test('random strings of 1 to 8 characters taken from the articles', async () => {
-    const random = seeded(20261122);
+    const random = seededRandom(20261122);
     for (const query of sampleSubstrings(articles, rawFields, 40, random)) {
       const { total, urls } = await search(query);
       const expected = expectedUrls(articles, query);
@@ -104,7 +98,7 @@ describe('finding every article that contains the query, and only those', () => 
   });
 
   test('several terms: every one must occur', async () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const pieces = sampleSubstrings(articles, rawFields, 30, random)
       .map(plain)
       .filter((piece) => piece.length >= 2);
@@ -117,7 +111,7 @@ describe('finding every article that contains the query, and only those', () => 
 
   test('the same queries in traditional characters find the same articles', async () => {
     const toTraditional = Converter({ from: 'cn', to: 'tw' });
-    const random = seeded(99);
+    const random = seededRandom(99);
     for (const query of [...sampleSubstrings(articles, rawFields, 20, random), '具身智能', '两业融合']) {
       const traditional = toTraditional(query);
       const { urls } = await search(traditional);

@@ -42,18 +42,6 @@ export function expectedUrls(articles: readonly OracleArticle[], query: string):
     .sort();
 }
 
-/** A small seeded random source, so a test's queries are the same every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Random substrings of the articles' fields (as printed, punctuation and all), 1–8 characters. */
 export function sampleSubstrings(
   articles: readonly OracleArticle[],
