@@ -195,7 +195,7 @@ const mutatedPage = fc
 const explore = process.env.FUZZ_RUNS !== undefined;
 const RUNS: fc.Parameters<unknown> = explore
   ? { numRuns: Number(process.env.FUZZ_RUNS) }
-  : { numRuns: 600, seed: 20260301 };
+  : { numRuns: 1000, seed: 20260301 };
 
 describe('the parser on whatever the extraction produces', () => {
   test('reads random text without throwing, losing no character, the same way every time', () => {
