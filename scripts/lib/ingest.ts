@@ -179,11 +179,18 @@ export async function ingest({ seedsDir, config, cacheDir }: IngestOptions): Pro
     codeDigest,
     entry: manifest.entries.get(file)?.entry,
   }));
-  // Parsing and segmenting are CPU-bound: a large archive is read on every core.
-  const pages =
-    tasks.length >= PARALLEL_FROM
-      ? await runInWorkers<IngestTask, PageOutcome>(new URL('./ingest-worker.ts', import.meta.url), tasks)
-      : await Promise.all(tasks.map((task) => ingestToCache(task, config)));
+  // Pages the cache knows are answered here; workers start only for enough pages to parse.
+  const known: Array<PageOutcome | undefined> = [];
+  // A few dozen files open at a time: enough to keep the disk busy, far from the open-file limit.
+  for (let start = 0; start < tasks.length; start += 64)
+    known.push(...(await Promise.all(tasks.slice(start, start + 64).map(cachedOutcome))));
+  const toParse = tasks.filter((_, index) => known[index] === undefined);
+  // Parsing and segmenting are CPU-bound: many pages are read on every core.
+  const parsedNow =
+    toParse.length >= PARALLEL_FROM
+      ? await runInWorkers<IngestTask, PageOutcome>(new URL('./ingest-worker.ts', import.meta.url), toParse)
+      : await Promise.all(toParse.map((task) => ingestToCache(task, config)));
+  const pages = known.map((outcome) => outcome ?? parsedNow.shift()!);
   for (const [file, { line }] of manifest.entries) {
     if (!files.includes(file)) {
       messages.push({
@@ -226,13 +233,26 @@ export interface IngestTask {
 /** What the build needs of a parsed page, cached beside it so that an unchanged page is not read whole. */
 type CachedOutcome = Pick<PageOutcome, 'ok' | 'meta' | 'summaries' | 'messages'>;
 
-/** Reads one page file, parsing it unless the cache has it, and returns what the build needs of it. */
-export async function ingestToCache(task: IngestTask, config: ArchiveConfig): Promise<PageOutcome> {
+/** Where a page's parse is cached: its key is the page's bytes with what else decides its parse. */
+async function cacheSlot(task: IngestTask) {
   const { file, seedsDir, cacheDir, codeDigest, entry } = task;
   const cache = new PageCache(path.join(cacheDir, PARSED_DIR));
   const bytes = await readFile(path.join(seedsDir, file));
   const key = pageCacheKey(codeDigest, file, bytes, entry);
-  const cacheFile = path.posix.join(PARSED_DIR, cache.fileName(key));
+  return { cache, bytes, key, cacheFile: path.posix.join(PARSED_DIR, cache.fileName(key)) };
+}
+
+/** What the build needs of a page the cache already holds, or undefined when it must be parsed. */
+async function cachedOutcome(task: IngestTask): Promise<PageOutcome | undefined> {
+  const { cache, key, cacheFile } = await cacheSlot(task);
+  const known = await cache.readOutcome<CachedOutcome>(key);
+  return known && { file: task.file, cacheFile, parsed: false, cpu: { parse: 0, segment: 0 }, ...known };
+}
+
+/** Reads one page file, parsing it unless the cache has it, and returns what the build needs of it. */
+export async function ingestToCache(task: IngestTask, config: ArchiveConfig): Promise<PageOutcome> {
+  const { file, entry } = task;
+  const { cache, bytes, key, cacheFile } = await cacheSlot(task);
   const cpu = { parse: 0, segment: 0 };
   const known = await cache.readOutcome<CachedOutcome>(key);
   if (known) return { file, cacheFile, parsed: false, cpu, ...known };
