@@ -1,8 +1,8 @@
 /**
  * The whole build, stage by stage: ingest (parse and segment, cached per page), the
- * archive index, the compiled site, the rendered pages, the search index (with the open
- * data and the sitemap written meanwhile) and the check of the result. Returns what each
- * stage did and how long it took.
+ * archive index, the compiled site, then the rendered pages, the open data and the search
+ * index side by side (the sitemap once the pages are known), and the check of the result.
+ * Returns what each stage did and how long it took.
  */
 import path from 'node:path';
 import config from '../../archive.config';
@@ -58,7 +58,7 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
   const ingested = await timed('ingest', () => ingest({ seedsDir, config, cacheDir }));
   await timed('index', () => writeIndex(cacheDir, ingested.index));
   const compiled = await timed('compile', () => compileSite(ASTRO_DIR, path.join(ROOT, '.cache')));
-  const render = await timed('render', () =>
+  const rendering = timed('render', () =>
     renderSite({
       view: new ArchiveView(ingested.index, config.publications),
       astroDir: ASTRO_DIR,
@@ -68,18 +68,31 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       base: config.base,
     }),
   );
-  // The search shards build in processes of their own: the open data and the sitemap are written meanwhile.
-  const [search] = await Promise.all([
-    timed('search', () => writeSearchIndex(outDir, cacheDir, ingested.index)),
-    (async () => {
-      await timed('export', () => writeExport(outDir, cacheDir, ingested.pages));
-      await timed('sitemap', () =>
+  // The open data is read from the cache while pages render. The search shards build in processes
+  // of their own: one shard (a day added) builds beside the render workers; more wait for them
+  // to finish, so that the render workers and the shard processes do not share the memory.
+  const [render, search] = await Promise.all([
+    rendering,
+    timed('search', () =>
+      writeSearchIndex(outDir, cacheDir, ingested.index, {
+        beforeBuilding: async (shards) => {
+          if (shards <= 1) return;
+          const waitStart = performance.now();
+          await rendering;
+          // The search stage's time is its own work, not the wait.
+          timings.search = (timings.search ?? 0) - (performance.now() - waitStart);
+        },
+      }),
+    ),
+    timed('export', () => writeExport(outDir, cacheDir, ingested.pages)),
+    rendering.then((rendered) =>
+      timed('sitemap', () =>
         writeSitemap(
           outDir,
-          render.paths.filter((sitePath) => sitePath.endsWith('/')),
+          rendered.paths.filter((sitePath) => sitePath.endsWith('/')),
         ),
-      );
-    })(),
+      ),
+    ),
   ]);
   // Only pages written by this build can have new links: a page links elsewhere only through its model, and a
   // page whose model changed was written again. The renderer collected their links as it wrote them.

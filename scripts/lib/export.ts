@@ -21,52 +21,52 @@ export function pagesInArchiveOrder(pages: readonly PageOutcome[]): PageOutcome[
   });
 }
 
-/** Writes a JSON array, one record per line, without holding the whole file in memory. */
-async function writeJsonLines(file: string, records: AsyncIterable<unknown>): Promise<void> {
-  const stream = createWriteStream(file);
-  let first = true;
-  const write = async (text: string) => {
-    if (!stream.write(text)) await once(stream, 'drain');
-  };
-  await write('[');
-  for await (const record of records) {
-    await write(`${first ? '\n' : ',\n'}${JSON.stringify(record)}`);
-    first = false;
+/** A JSON array written one record per line, without holding the whole file in memory. */
+class JsonLinesWriter {
+  private readonly stream;
+  private first = true;
+
+  constructor(file: string) {
+    this.stream = createWriteStream(file);
   }
-  await write(first ? ']\n' : '\n]\n');
-  stream.end();
-  await once(stream, 'finish');
+
+  private async write(text: string): Promise<void> {
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  async add(record: unknown): Promise<void> {
+    await this.write(`${this.first ? '[\n' : ',\n'}${JSON.stringify(record)}`);
+    this.first = false;
+  }
+
+  async close(): Promise<void> {
+    await this.write(this.first ? '[]\n' : '\n]\n');
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
 }
 
 export async function writeExport(outDir: string, cacheDir: string, pages: readonly PageOutcome[]): Promise<void> {
   const apiDir = path.join(outDir, 'api');
   await mkdir(apiDir, { recursive: true });
-  const ordered = pagesInArchiveOrder(pages);
-  await writeJsonLines(
-    path.join(apiDir, 'articles.json'),
-    (async function* () {
-      for (const page of ordered) {
-        if (page.ok) yield* (await readPageResult(cacheDir, page)).articles;
-      }
-    })(),
-  );
-  await writeJsonLines(
-    path.join(apiDir, 'pages.json'),
-    (async function* () {
-      for (const page of ordered) {
-        const result = await readPageResult(cacheDir, page);
-        // The outcome, not the cached parse, says whether the page is in the site (a duplicate is not).
-        yield {
-          file: result.file,
-          ok: page.ok,
-          ...(result.encoding ? { encoding: result.encoding } : {}),
-          ...(result.meta ? { meta: result.meta } : {}),
-          articleIds: page.ok ? result.articles.map((article) => article.id) : [],
-          furniture: result.furniture,
-          leftovers: result.leftovers,
-          messages: page.messages.map(({ level, line, text }) => ({ level, line, text })),
-        };
-      }
-    })(),
-  );
+  const articles = new JsonLinesWriter(path.join(apiDir, 'articles.json'));
+  const pageFiles = new JsonLinesWriter(path.join(apiDir, 'pages.json'));
+  // Each page is read once, for both files.
+  for (const page of pagesInArchiveOrder(pages)) {
+    const result = await readPageResult(cacheDir, page);
+    if (page.ok) for (const article of result.articles) await articles.add(article);
+    // The outcome, not the cached parse, says whether the page is in the site (a duplicate is not).
+    await pageFiles.add({
+      file: result.file,
+      ok: page.ok,
+      ...(result.encoding ? { encoding: result.encoding } : {}),
+      ...(result.meta ? { meta: result.meta } : {}),
+      articleIds: page.ok ? result.articles.map((article) => article.id) : [],
+      furniture: result.furniture,
+      leftovers: result.leftovers,
+      messages: page.messages.map(({ level, line, text }) => ({ level, line, text })),
+    });
+  }
+  await articles.close();
+  await pageFiles.close();
 }

@@ -82,10 +82,16 @@ async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<Shard
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ShardOutput;
 }
 
+export interface SearchIndexOptions {
+  /** Called once the shards to rebuild are known; building waits for what it returns. */
+  beforeBuilding?: (shardsToBuild: number) => Promise<unknown>;
+}
+
 export async function writeSearchIndex(
   outDir: string,
   cacheDir: string,
   index: ArchiveIndex,
+  { beforeBuilding }: SearchIndexOptions = {},
 ): Promise<SearchIndexStats> {
   const manifestFile = path.join(cacheDir, MANIFEST);
   const previous: SearchManifest = JSON.parse(await readFile(manifestFile, 'utf8').catch(() => '{"shards":{}}'));
@@ -117,6 +123,7 @@ export async function writeSearchIndex(
     });
   }
 
+  await beforeBuilding?.(jobs.length);
   // Remove what rebuilt or vanished shards left behind before writing anew.
   const textDir = path.join(outDir, 'search', 'text');
   const stale = new Set([
