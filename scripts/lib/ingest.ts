@@ -249,13 +249,14 @@ async function cachedOutcome(task: IngestTask): Promise<PageOutcome | undefined>
   return known && { file: task.file, cacheFile, parsed: false, cpu: { parse: 0, segment: 0 }, ...known };
 }
 
-/** Reads one page file, parsing it unless the cache has it, and returns what the build needs of it. */
+/**
+ * Parses a page whose outcome the cache lacks (see cachedOutcome) unless its full result is
+ * cached, and returns what the build needs of it.
+ */
 export async function ingestToCache(task: IngestTask, config: ArchiveConfig): Promise<PageOutcome> {
   const { file, entry } = task;
   const { cache, bytes, key, cacheFile } = await cacheSlot(task);
   const cpu = { parse: 0, segment: 0 };
-  const known = await cache.readOutcome<CachedOutcome>(key);
-  if (known) return { file, cacheFile, parsed: false, cpu, ...known };
 
   let result = await cache.read(key);
   const parsed = result === undefined;

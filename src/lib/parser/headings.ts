@@ -91,9 +91,10 @@ export function splitDecks(lines: readonly string[]): Decks {
     return { ...main, subheadline: main.subheadline ? `${main.subheadline} ${second}` : dashed };
   }
   // The extraction may leave the subheadline's dash at the end of the line above it.
-  const aboveDash = splitOneLine(trailingDash(first) ?? first);
-  if (clean.length === 2 && trailingDash(first) !== undefined && !aboveDash.subheadline) {
-    return { ...aboveDash, subheadline: second };
+  const firstWithoutDash = trailingDash(first);
+  if (clean.length === 2 && firstWithoutDash !== undefined) {
+    const above = splitOneLine(firstWithoutDash);
+    if (!above.subheadline) return { ...above, subheadline: second };
   }
   if (clean.length === 2) {
     const main = splitOneLine(second);

@@ -5,7 +5,7 @@
  * case and accents do not matter. Only letters and digits survive.
  */
 
-const known = new Map<string, string>();
+import { memoizePerChar } from './memo';
 
 function fold(char: string): string {
   const folded = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -19,13 +19,10 @@ export function normalizeChar(char: string): string {
   const code = char.charCodeAt(0);
   // CJK Unified Ideographs: already searchable as they are (the common case, kept fast).
   if (char.length === 1 && code >= 0x4e00 && code <= 0x9fff) return char;
-  let result = known.get(char);
-  if (result === undefined) {
-    result = fold(char);
-    if (known.size < 65_536) known.set(char, result);
-  }
-  return result;
+  return foldMemoized(char);
 }
+
+const foldMemoized = memoizePerChar(fold);
 
 /** The text reduced to its searchable characters. */
 export function normalizeForSearch(text: string): string {

@@ -29,6 +29,7 @@
  */
 import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
+import { memoizePerChar } from './memo';
 
 /** Positions each article owns in its record. */
 export const SLOT_WIDTH = 4096;
@@ -55,22 +56,14 @@ function letters(value: number, width: number): string {
   return text;
 }
 
-const codes = new Map<string, string>();
-
 /** A character's code: 4 letters (a–d…) in the BMP, else 5 letters (e–g…); no code begins another. */
-export function encodeChar(char: string): string {
-  let code = codes.get(char);
-  if (code === undefined) {
-    const point = char.codePointAt(0)!;
-    const astral = point - 0x10000;
-    code =
-      astral < 0
-        ? letters(point, 4)
-        : LETTERS[4 + Math.floor(astral / FOUR_LETTERS)]! + letters(astral % FOUR_LETTERS, 4);
-    if (codes.size < 65_536) codes.set(char, code);
-  }
-  return code;
-}
+export const encodeChar = memoizePerChar((char) => {
+  const point = char.codePointAt(0)!;
+  const astral = point - 0x10000;
+  return astral < 0
+    ? letters(point, 4)
+    : LETTERS[4 + Math.floor(astral / FOUR_LETTERS)]! + letters(astral % FOUR_LETTERS, 4);
+});
 
 export function encodeChars(chars: string): string {
   let code = '';
