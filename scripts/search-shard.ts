@@ -12,7 +12,14 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Article } from '../src/lib/article';
-import { planRecords, recordContent, type RecordArticle, type RecordPlan } from '../src/lib/search/records';
+import { headlineDigest } from '../src/lib/search/headlines';
+import {
+  isOverflowRecord,
+  planRecords,
+  recordContent,
+  type RecordArticle,
+  type RecordPlan,
+} from '../src/lib/search/records';
 import { primarySection, searchableFields, searchDisplay } from '../src/lib/search/record';
 import { slotWords } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
@@ -34,7 +41,7 @@ export interface ShardJob {
 export interface ShardTable {
   id: string;
   /** By Pagefind result id: the record's filters, and each slot's article date. */
-  records: Record<string, { publication: string; section: string; year: string; overflow?: true; dates: string[] }>;
+  records: Record<string, { publication: string; section: string; year: string; dates: string[] }>;
 }
 
 export interface ShardOutput {
@@ -44,6 +51,10 @@ export interface ShardOutput {
   convertibleChars: string;
   /** The results written, one per article: its display file (in dist/search/text/) and the URL it leads to. */
   results: Array<{ file: string; url: string }>;
+  /** Records holding one article too long for a slot. */
+  overflowRecords: string[];
+  /** [headline digest, article key] for each distinct headline deck of each article. */
+  headlines: Array<[string, string]>;
 }
 
 const escapeAttribute = (value: string) =>
@@ -165,24 +176,27 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   await mkdir(textDir, { recursive: true });
   const table: ShardTable = { id: job.shardId, records: {} };
   const results: ShardOutput['results'] = [];
+  const overflowRecords: string[] = [];
+  const headlines: ShardOutput['headlines'] = [];
   for (const [id, url] of [...fragments].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const number = Number(/\/(\d+)\/$/u.exec(url)?.[1]);
     const record = records[number];
     if (!record) throw new Error(`shard ${job.shardId} has a record ${id} it did not write`);
-    const [only] = record.articleIds;
     table.records[id] = {
       publication: record.publication,
       section: record.section,
       year: record.year,
-      ...(record.articleIds.length === 1 && only && !slots.get(only)!.fits ? { overflow: true as const } : {}),
       dates: record.articleIds.map((articleId) => byId.get(articleId)!.article.date),
     };
+    if (isOverflowRecord(record, (articleId) => slots.get(articleId)!.fits)) overflowRecords.push(id);
     for (const [slot, articleId] of record.articleIds.entries()) {
       const { article } = byId.get(articleId)!;
-      const file = `${id}-${slot}.json`;
+      const key = `${id}-${slot}`;
       const display = searchDisplay(article, withBase(paths.article(article)));
-      results.push({ file, url: display.url });
-      await writeFile(path.join(textDir, file), JSON.stringify(display));
+      results.push({ file: `${key}.json`, url: display.url });
+      await writeFile(path.join(textDir, `${key}.json`), JSON.stringify(display));
+      const decks = new Set(searchableFields(article).decks.map(normalizeForSearch).filter(Boolean));
+      for (const deck of decks) headlines.push([headlineDigest(deck), key]);
     }
   }
   const tablesDir = path.join(job.outDir, 'search', 'shards');
@@ -195,6 +209,8 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     articles: articles.length,
     convertibleChars: [...convertible].sort().join(''),
     results,
+    overflowRecords,
+    headlines,
   };
 }
 

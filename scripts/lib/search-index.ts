@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
+import { bucketWidth, headlineBucketPath } from '../../src/lib/search/headlines';
 import { planShards } from '../../src/lib/search/records';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
@@ -35,8 +36,11 @@ const SEARCH_CODE = [
   'node_modules/opencc-js/package.json',
 ];
 
+/** What the index keeps of each shard between builds, besides its files in dist. */
+type ShardSummary = Pick<ShardOutput, 'convertibleChars' | 'overflowRecords' | 'headlines'>;
+
 interface SearchManifest {
-  shards: Record<string, { digest: string; convertibleChars: string }>;
+  shards: Record<string, { digest: string } & ShardSummary>;
 }
 
 export interface SearchIndexStats {
@@ -66,6 +70,25 @@ async function codeDigest(): Promise<string> {
 /** Pagefind language code for a shard: unique per shard, and unknown to Pagefind's stemmers and segmenters. */
 function shardLanguage(shardId: string): string {
   return `s${shardId.replace(/-/gu, '')}`;
+}
+
+/** Writes every headline bucket (an empty one as {}), so a lookup never meets a missing file; returns their width. */
+async function writeHeadlineBuckets(outDir: string, headlines: ReadonlyArray<[string, string]>): Promise<number> {
+  const width = bucketWidth(headlines.length);
+  const buckets = new Map<string, Map<string, string[]>>();
+  for (let bucket = 0; bucket < 16 ** width; bucket++) {
+    buckets.set(headlineBucketPath(bucket.toString(16).padStart(width, '0'), width), new Map());
+  }
+  for (const [digest, key] of [...headlines].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : 1))) {
+    const bucket = buckets.get(headlineBucketPath(digest, width))!;
+    bucket.set(digest, [...(bucket.get(digest) ?? []), key]);
+  }
+  await rm(path.join(outDir, path.dirname(headlineBucketPath('0', 1))), { recursive: true, force: true });
+  await mkdir(path.join(outDir, path.dirname(headlineBucketPath('0', 1))), { recursive: true });
+  for (const [file, entries] of buckets) {
+    await writeFile(path.join(outDir, file), JSON.stringify(Object.fromEntries(entries)));
+  }
+  return width;
 }
 
 async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<ShardOutput> {
@@ -109,11 +132,15 @@ export async function writeSearchIndex(
       .update(shard.articleIds.map((id) => `${id}:${digests.get(id)}`).join('\n'))
       .digest('hex');
     const known = previous.shards[shard.id];
-    if (known?.digest === digest && existsSync(path.join(outDir, 'pagefind', shard.id, 'pagefind-entry.json'))) {
+    if (
+      known?.digest === digest &&
+      known.headlines &&
+      existsSync(path.join(outDir, 'pagefind', shard.id, 'pagefind-entry.json'))
+    ) {
       next.shards[shard.id] = known;
       continue;
     }
-    next.shards[shard.id] = { digest, convertibleChars: '' };
+    next.shards[shard.id] = { digest, convertibleChars: '', overflowRecords: [], headlines: [] };
     jobs.push({
       shardId: shard.id,
       language: shardLanguage(shard.id),
@@ -152,22 +179,34 @@ export async function writeSearchIndex(
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
-        const output = await buildShardInProcess(job, jobDir);
-        next.shards[job.shardId]!.convertibleChars = output.convertibleChars;
-        results.push(...output.results);
+        const {
+          results: written,
+          convertibleChars,
+          overflowRecords,
+          headlines,
+        } = await buildShardInProcess(job, jobDir);
+        Object.assign(next.shards[job.shardId]!, { convertibleChars, overflowRecords, headlines });
+        results.push(...written);
       }
     }),
   );
   await rm(jobDir, { recursive: true, force: true });
 
   await mkdir(path.join(outDir, 'search'), { recursive: true });
+  const summaries = Object.values(next.shards);
+  const headlineBucketWidth = await writeHeadlineBuckets(
+    outDir,
+    summaries.flatMap((shard) => shard.headlines),
+  );
   const distinct = (values: string[]) => [...new Set(values)].sort();
   const searchIndex = {
-    version: 1,
+    version: 2,
     slotWidth: SLOT_WIDTH,
     headlineRegion: HEADLINE_REGION,
     articles: index.articles.length,
     shards: shards.map((shard) => ({ id: shard.id, articles: shard.articleIds.length })),
+    overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
+    headlineBucketWidth,
     facets: {
       publication: distinct(index.articles.map((article) => article.publication)),
       section: distinct(index.articles.map(primarySection)),

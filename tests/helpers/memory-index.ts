@@ -5,8 +5,10 @@
  * Pagefind, a searched word matches every word that begins with it, and a word mixing
  * letters and digits is also indexed as its parts ("ab12cd" as "ab", "12", "cd").
  */
-import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
-import { planRecords, recordContent } from '../../src/lib/search/records';
+import type { ArticleKey, PostingBackend, RecordHits } from '../../src/lib/search/engine';
+import { headlineDigest } from '../../src/lib/search/headlines';
+import { normalizeForSearch } from '../../src/lib/search/normalize';
+import { isOverflowRecord, planRecords, recordContent } from '../../src/lib/search/records';
 import { slotWords } from '../../src/lib/search/tokens';
 
 export interface MemoryArticle {
@@ -23,6 +25,9 @@ export class MemoryIndex implements PostingBackend {
   private readonly postings = new Map<string, Map<string, number[]>>();
   /** `${record}-${slot}` → article id */
   readonly articleAt = new Map<string, string>();
+  private readonly overflow = new Set<string>();
+  /** headline digest → article keys */
+  private readonly headlines = new Map<string, ArticleKey[]>();
   searches = 0;
 
   constructor(articles: readonly MemoryArticle[]) {
@@ -39,7 +44,17 @@ export class MemoryIndex implements PostingBackend {
     const byId = new Map(laidOut.map((article) => [article.id, article]));
     planRecords(laidOut).forEach((record, number) => {
       const name = `r${number}`;
-      record.articleIds.forEach((id, slot) => this.articleAt.set(`${name}-${slot}`, id));
+      if (isOverflowRecord(record, (id) => byId.get(id)!.fits)) this.overflow.add(name);
+      record.articleIds.forEach((id, slot) => {
+        this.articleAt.set(`${name}-${slot}`, id);
+        const decks = articles
+          .find((article) => article.id === id)!
+          .decks.map(normalizeForSearch)
+          .filter(Boolean);
+        for (const digest of new Set(decks.map(headlineDigest))) {
+          this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), `${name}-${slot}`]);
+        }
+      });
       const content = recordContent(record.articleIds.map((id) => byId.get(id)!));
       content.split(' ').forEach((word, position) => {
         if (word === '.') return;
@@ -64,6 +79,14 @@ export class MemoryIndex implements PostingBackend {
       for (const [record, positions] of records) merged.set(record, [...(merged.get(record) ?? []), ...positions]);
     }
     return merged;
+  }
+
+  async overflowRecords(): Promise<ReadonlySet<string>> {
+    return this.overflow;
+  }
+
+  async headlineArticles(digest: string): Promise<readonly ArticleKey[]> {
+    return this.headlines.get(digest) ?? [];
   }
 
   async search(words: readonly string[]): Promise<RecordHits[]> {

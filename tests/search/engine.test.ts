@@ -95,6 +95,23 @@ describe('telling the articles of a record apart', () => {
   });
 });
 
+describe('a query that is a whole headline', () => {
+  const articles: MemoryArticle[] = [
+    { id: 'whole', decks: ['市领导调研生态文明建设'], paragraphs: ['正文。'] },
+    { id: 'subheadline', decks: ['调研纪实', '市领导调研生态文明建设'], paragraphs: ['正文。'] },
+    { id: 'inside', decks: ['市领导调研生态文明建设情况'], paragraphs: ['正文。'] },
+    { id: 'body', decks: ['其他'], paragraphs: ['市领导调研生态文明建设。'] },
+  ];
+
+  test('marks the articles with that very deck, in any deck, punctuation aside — not those that merely contain it', async () => {
+    const index = new MemoryIndex(articles);
+    const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery('市领导调研“生态文明”建设'));
+    const exact = [...matches.values()].filter((match) => match.exactHeadline);
+    expect(exact.map((match) => index.articleAt.get(match.key)).sort()).toEqual(['subheadline', 'whole']);
+    expect(matches.size).toBe(4);
+  });
+});
+
 describe('matches are exactly the articles that contain the query', () => {
   // A four-character alphabet makes repeats and near-misses common.
   const text = fc

@@ -11,7 +11,6 @@
  * the bigrams then decides. A term whose characters repeat is checked bigram by bigram.
  */
 import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
-import { OVERFLOW_MARK } from './tokens';
 
 /** The records that hold every one of some words, and the positions where those words occur. */
 export interface RecordHits {
@@ -25,6 +24,10 @@ export type SearchFilters = Partial<Record<'publication' | 'section' | 'year', s
 
 export interface PostingBackend {
   search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]>;
+  /** Records holding one article too long for a slot: all their positions are that article's. */
+  overflowRecords(): Promise<ReadonlySet<string>>;
+  /** The articles with a headline deck of this digest (headlines.ts). */
+  headlineArticles(digest: string): Promise<readonly ArticleKey[]>;
 }
 
 export interface Layout {
@@ -69,24 +72,15 @@ interface Hit {
 }
 
 export class MatchEngine {
-  private overflow: Promise<Set<string>> | undefined;
-
   constructor(
     private readonly backend: PostingBackend,
     private readonly layout: Layout,
   ) {}
 
-  /** Records holding one article too long for a slot (searched once). */
-  private overflowRecords(): Promise<Set<string>> {
-    this.overflow ??= this.backend.search([OVERFLOW_MARK]).then((hits) => new Set(hits.map((hit) => hit.record)));
-    return this.overflow;
-  }
-
-  private locate(record: string, position: number, overflow: Set<string>): Hit {
+  private locate(record: string, position: number, overflow: ReadonlySet<string>): Hit {
     const { slotWidth, headlineRegion } = this.layout;
     if (overflow.has(record)) {
-      const offset = position - 1;
-      return { key: `${record}-0`, record, slot: 0, offset, inHeadline: offset < headlineRegion };
+      return { key: `${record}-0`, record, slot: 0, offset: position, inHeadline: position < headlineRegion };
     }
     const slot = Math.floor(position / slotWidth);
     const offset = position % slotWidth;
@@ -128,7 +122,7 @@ export class MatchEngine {
     term: QueryTerm,
     filters?: SearchFilters,
   ): Promise<Map<ArticleKey, TermHits & { record: string; slot: number }>> {
-    const overflow = await this.overflowRecords();
+    const overflow = await this.backend.overflowRecords();
     const found = new Map<ArticleKey, TermHits & { record: string; slot: number }>();
     for (const variant of term.variants) {
       for (const { record, positions } of await this.phraseStarts(variant, filters)) {
@@ -168,13 +162,10 @@ export class MatchEngine {
       });
     }
     if (matches.size > 0) {
-      const overflow = await this.overflowRecords();
-      for (const fingerprint of query.fingerprints) {
-        for (const { record, positions } of await this.backend.search([fingerprint], filters)) {
-          for (const position of positions) {
-            const match = matches.get(this.locate(record, position, overflow).key);
-            if (match) match.exactHeadline = true;
-          }
+      for (const digest of query.headlineDigests) {
+        for (const key of await this.backend.headlineArticles(digest)) {
+          const match = matches.get(key);
+          if (match) match.exactHeadline = true;
         }
       }
     }

@@ -7,7 +7,8 @@
  * also tried in simplified ones: every variant is searched and their results united.
  */
 import { normalizeForSearch } from './normalize';
-import { bigramWords, charWord, fingerprintWord } from './tokens';
+import { headlineDigest } from './headlines';
+import { bigramWords, charWord } from './tokens';
 
 export interface TermVariant {
   /** The normalised characters searched for. */
@@ -32,8 +33,8 @@ export interface QueryTerm {
 export interface AnalysedQuery {
   typed: string;
   terms: QueryTerm[];
-  /** Fingerprint words of the whole query as typed and as read, to find an article whose headline it is. */
-  fingerprints: string[];
+  /** Digests of the whole query as typed and as read, to find an article whose headline it is (headlines.ts). */
+  headlineDigests: string[];
   /** Whether a character was read as simplified. */
   converted: boolean;
 }
@@ -123,5 +124,5 @@ export function analyseQuery(typed: string, context?: ConversionContext): Analys
     terms.map((term) => term.text).join(''),
     terms.map((term) => term.variants[0]?.text ?? term.text).join(''),
   ]);
-  return { typed, terms, converted, fingerprints: [...wholes].filter(Boolean).map(fingerprintWord) };
+  return { typed, terms, converted, headlineDigests: [...wholes].filter(Boolean).map(headlineDigest) };
 }

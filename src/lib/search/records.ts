@@ -11,7 +11,7 @@
  * records keep Pagefind's per-record metadata small for the first search and its result
  * lists short; the slot layout still tells every article apart.
  */
-import { FILLER, OVERFLOW_MARK, SLOT_WIDTH } from './tokens';
+import { FILLER, SLOT_WIDTH } from './tokens';
 
 export const ARTICLES_PER_SHARD = 2500;
 export const ARTICLES_PER_RECORD = 32;
@@ -92,6 +92,12 @@ export interface RecordPlan {
   articleIds: string[];
 }
 
+/** Whether a record holds one article too long for a slot (all its positions are that article's). */
+export function isOverflowRecord(record: RecordPlan, fits: (articleId: string) => boolean): boolean {
+  const [only] = record.articleIds;
+  return record.articleIds.length === 1 && only !== undefined && !fits(only);
+}
+
 /** Packs a shard's articles (in date order) into records of one paper, section and year. */
 export function planRecords(articles: readonly RecordArticle[]): RecordPlan[] {
   const open = new Map<string, RecordPlan>();
@@ -114,13 +120,8 @@ export function planRecords(articles: readonly RecordArticle[]): RecordPlan[] {
   return records;
 }
 
-/**
- * A record's content for Pagefind: each article's words, padded so the next article starts
- * on its slot; a lone article too long for a slot is marked so search reads it whole.
- */
-export function recordContent(slots: ReadonlyArray<{ words: readonly string[]; fits: boolean }>): string {
-  const [only] = slots;
-  if (slots.length === 1 && only && !only.fits) return `${OVERFLOW_MARK} ${only.words.join(' ')}`;
+/** A record's content for Pagefind: each article's words, padded so the next article starts on its slot. */
+export function recordContent(slots: ReadonlyArray<{ words: readonly string[] }>): string {
   const parts: string[] = [];
   slots.forEach(({ words }, index) => {
     parts.push(words.join(' '));

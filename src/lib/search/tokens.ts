@@ -9,9 +9,7 @@
  *   positions there;
  * - every distinct character of the article once ("u" words), for one-character queries;
  * - jieba's words of three or more characters, distinct ("w" words), for the word-by-word
- *   fallback;
- * - a fingerprint of each headline deck ("y" words), so a search for a whole headline can
- *   put its article first.
+ *   fallback.
  *
  * Each character is written in lowercase letters only — four for a character of the Basic
  * Multilingual Plane (starting a–d), five for one beyond it (starting e–g) — so the index
@@ -25,9 +23,8 @@
  * positions of the slot and its body the rest, so a position alone tells the article and
  * whether a hit is in the headline. A filler word that Pagefind does not index (".") keeps
  * fields apart, so no phrase runs from one field into the next, and pads the slot. An
- * article too long for a slot gets a record of its own, marked by a first "v" word.
+ * article too long for a slot gets a record of its own (the search index lists those).
  */
-import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
 import { memoizePerChar } from './memo';
 
@@ -38,10 +35,7 @@ export const HEADLINE_REGION = 256;
 /** A word Pagefind skips but counts: it takes a position and matches nothing. */
 export const FILLER = '.';
 export const CHAR_MARK = 'u';
-/** The first word of a record holding one article too long for a slot: all its positions are that article's. */
-export const OVERFLOW_MARK = 'v';
 export const WORD_MARK = 'w';
-export const FINGERPRINT_MARK = 'y';
 /** Ends a "w" word, so that searching it finds that word and no longer one beginning with it. */
 export const WORD_END = 'z';
 
@@ -89,14 +83,6 @@ export function jiebaWord(normalized: string): string {
   return WORD_MARK + encodeChars(normalized) + WORD_END;
 }
 
-/** The fingerprint word of a headline: searching the whole headline finds the articles it heads. */
-export function fingerprintWord(normalized: string): string {
-  // The hex digest spelled in letters (0–f → a–p), like every other word of the index.
-  return (
-    FINGERPRINT_MARK + contentDigest(normalized).replace(/[0-9a-f]/gu, (digit) => LETTERS[Number.parseInt(digit, 16)]!)
-  );
-}
-
 export interface SlotText {
   /** Headline decks in print order: 引题, 主题, 副题. */
   decks: string[];
@@ -129,7 +115,6 @@ export function slotWords(text: SlotText): { words: string[]; fits: boolean } {
   const headline: string[] = [];
   for (const deck of decks) pushField(headline, deck);
   headline.push(...distinctChars(decks).map(charWord), FILLER);
-  headline.push(...[...new Set(decks)].map(fingerprintWord));
 
   const body: string[] = [];
   for (const paragraph of paragraphs) pushField(body, paragraph);

@@ -1,9 +1,11 @@
 /**
  * The search index as the browser reaches it: one Pagefind bundle per shard, merged into
  * one Pagefind instance, answering the engine's question — which records hold these
- * words, and at which positions (see src/lib/search/engine.ts).
+ * words, and at which positions (see src/lib/search/engine.ts) — and the headline buckets
+ * beside it (src/lib/search/headlines.ts).
  */
-import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
+import type { ArticleKey, PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
+import { headlineBucketPath } from '../../lib/search/headlines';
 
 interface PagefindResult {
   id: string;
@@ -22,17 +24,37 @@ export interface SearchIndexInfo {
   headlineRegion: number;
   articles: number;
   shards: Array<{ id: string; articles: number }>;
+  /** Records holding one article too long for a slot. */
+  overflowRecords: string[];
+  /** How many hex digits of a headline digest name its bucket. */
+  headlineBucketWidth: number;
   /** Every value each filter can take. */
   facets: { publication: string[]; section: string[]; year: string[] };
 }
 
 export class PagefindBackend implements PostingBackend {
   private pagefind: Promise<PagefindModule> | undefined;
+  private readonly overflow: ReadonlySet<string>;
 
   constructor(
     private readonly base: string,
     private readonly info: SearchIndexInfo,
-  ) {}
+    /** Fetches a JSON file of the site (once). */
+    private readonly json: <T>(path: string) => Promise<T>,
+  ) {
+    this.overflow = new Set(info.overflowRecords);
+  }
+
+  async overflowRecords(): Promise<ReadonlySet<string>> {
+    return this.overflow;
+  }
+
+  async headlineArticles(digest: string): Promise<readonly ArticleKey[]> {
+    const bucket = await this.json<Record<string, ArticleKey[]>>(
+      headlineBucketPath(digest, this.info.headlineBucketWidth),
+    ).catch(() => ({}) as Record<string, ArticleKey[]>);
+    return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
+  }
 
   private load(): Promise<PagefindModule> {
     this.pagefind ??= (async () => {

@@ -219,7 +219,7 @@ export class SearchApp {
 
   private loadEngine() {
     this.engine ??= this.data.info().then((info) => {
-      const backend = new PagefindBackend(this.data.base, info);
+      const backend = new PagefindBackend(this.data.base, info, (path) => this.data.json(path));
       return { engine: new MatchEngine(backend, info), info, backend };
     });
     return this.engine;

@@ -1,0 +1,28 @@
+/**
+ * Finding the articles whose headline a query is, without touching the word index: each
+ * headline deck's digest, filed in small buckets (search/headlines/<bucket>.json, a map of
+ * digest → article keys) by the digest's last hex digits. A query fetches the one bucket of
+ * its own digest, a few hundred bytes, where a word in the index would cost a chunk of every
+ * shard.
+ */
+import { contentDigest } from '../digest';
+
+/** Entries a bucket holds on average, at most: the bucket width grows with the archive. */
+const ENTRIES_PER_BUCKET = 32;
+
+/** The digest of a normalised headline deck (or query). */
+export function headlineDigest(normalized: string): string {
+  return contentDigest(normalized);
+}
+
+/** How many of a digest's last hex digits name its bucket, for an archive of this many decks. */
+export function bucketWidth(entries: number): number {
+  let width = 1;
+  while (width < 6 && entries / 16 ** width > ENTRIES_PER_BUCKET) width++;
+  return width;
+}
+
+/** The bucket file of a digest, relative to the site's root. */
+export function headlineBucketPath(digest: string, width: number): string {
+  return `search/headlines/${digest.slice(-width)}.json`;
+}
