@@ -107,10 +107,12 @@ async function loadArticles(job: ShardJob): Promise<Array<{ article: Article; wo
 export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const clock = { start: performance.now(), marks: {} as Record<string, number> };
   const mark = (name: string) => (clock.marks[name] = Math.round(performance.now() - clock.start));
-  const articles = await loadArticles(job);
+  const loaded = await loadArticles(job);
   mark('load');
-  const byId = new Map(articles.map((entry) => [entry.article.id, entry]));
-  const laidOut: RecordArticle[] = articles.map(({ article, words }) => {
+  // Only the articles are kept past the layout: their jieba words are a large share of the memory.
+  const articles = loaded.map((entry) => entry.article);
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const laidOut: RecordArticle[] = loaded.splice(0).map(({ article, words }) => {
     const { decks, paragraphs } = searchableFields(article);
     const slot = slotWords({ decks, paragraphs, words });
     return {
@@ -118,14 +120,15 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       publication: article.publication,
       section: primarySection(article),
       year: article.date.slice(0, 4),
-      words: slot.words,
+      text: slot.words.join(' '),
+      wordCount: slot.words.length,
       fits: slot.fits,
     };
   });
   const slots = new Map(laidOut.map((article) => [article.id, article]));
   const convertible = new Set<string>();
   const conversions = conversionTable();
-  for (const { article } of articles) {
+  for (const article of articles) {
     const { decks, paragraphs } = searchableFields(article);
     for (const char of normalizeForSearch([...decks, ...paragraphs].join('')))
       if (char in conversions) convertible.add(char);
@@ -186,11 +189,11 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       publication: record.publication,
       section: record.section,
       year: record.year,
-      dates: record.articleIds.map((articleId) => byId.get(articleId)!.article.date),
+      dates: record.articleIds.map((articleId) => byId.get(articleId)!.date),
     };
     if (isOverflowRecord(record, (articleId) => slots.get(articleId)!.fits)) overflowRecords.push(id);
     for (const [slot, articleId] of record.articleIds.entries()) {
-      const { article } = byId.get(articleId)!;
+      const article = byId.get(articleId)!;
       const key = `${id}-${slot}`;
       const display = searchDisplay(article, withBase(paths.article(article)));
       results.push({ file: `${key}.json`, url: display.url });

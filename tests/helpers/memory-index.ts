@@ -38,7 +38,9 @@ export class MemoryIndex implements PostingBackend {
         publication: article.publication ?? 'p',
         section: article.section ?? 's',
         year: '2026',
-        ...slot,
+        text: slot.words.join(' '),
+        wordCount: slot.words.length,
+        fits: slot.fits,
       };
     });
     const byId = new Map(laidOut.map((article) => [article.id, article]));

@@ -79,8 +79,10 @@ export interface RecordArticle {
   publication: string;
   section: string;
   year: string;
-  /** The article's index words, laid out for a slot. */
-  words: string[];
+  /** The article's index words laid out for a slot, joined by spaces (one string holds far less memory than its words). */
+  text: string;
+  /** How many words `text` holds. */
+  wordCount: number;
   fits: boolean;
 }
 
@@ -121,13 +123,13 @@ export function planRecords(articles: readonly RecordArticle[]): RecordPlan[] {
 }
 
 /** A record's content for Pagefind: each article's words, padded so the next article starts on its slot. */
-export function recordContent(slots: ReadonlyArray<{ words: readonly string[] }>): string {
+export function recordContent(slots: ReadonlyArray<Pick<RecordArticle, 'text' | 'wordCount'>>): string {
   const parts: string[] = [];
-  slots.forEach(({ words }, index) => {
-    parts.push(words.join(' '));
+  slots.forEach(({ text, wordCount }, index) => {
+    parts.push(text);
     if (index < slots.length - 1)
       parts.push(
-        Array(SLOT_WIDTH - words.length)
+        Array(SLOT_WIDTH - wordCount)
           .fill(FILLER)
           .join(' '),
       );
