@@ -12,7 +12,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Article } from '../src/lib/article';
-import { headlineDigest } from '../src/lib/search/headlines';
+import { headlineDigest, printedDigest, type HeadlineEntry } from '../src/lib/search/headlines';
 import {
   isOverflowRecord,
   planRecords,
@@ -53,8 +53,8 @@ export interface ShardOutput {
   results: Array<{ file: string; url: string }>;
   /** Records holding one article too long for a slot. */
   overflowRecords: string[];
-  /** [headline digest, article key] for each distinct headline deck of each article. */
-  headlines: Array<[string, string]>;
+  /** [headline digest, entry] for each headline deck of each article, once per digest. */
+  headlines: Array<[string, HeadlineEntry]>;
 }
 
 const escapeAttribute = (value: string) =>
@@ -198,8 +198,12 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       const display = searchDisplay(article, withBase(paths.article(article)));
       results.push({ file: `${key}.json`, url: display.url });
       await writeFile(path.join(textDir, `${key}.json`), JSON.stringify(display));
-      const decks = new Set(searchableFields(article).decks.map(normalizeForSearch).filter(Boolean));
-      for (const deck of decks) headlines.push([headlineDigest(deck), key]);
+      const decks = new Map<string, string>();
+      for (const deck of searchableFields(article).decks) {
+        const normalized = normalizeForSearch(deck);
+        if (normalized && !decks.has(normalized)) decks.set(normalized, deck);
+      }
+      for (const [normalized, deck] of decks) headlines.push([headlineDigest(normalized), [key, printedDigest(deck)]]);
     }
   }
   const tablesDir = path.join(job.outDir, 'search', 'shards');

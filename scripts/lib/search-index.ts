@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
-import { bucketWidth, headlineBucketPath } from '../../src/lib/search/headlines';
+import { bucketWidth, headlineBucketPath, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { planShards } from '../../src/lib/search/records';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
@@ -73,15 +73,20 @@ function shardLanguage(shardId: string): string {
 }
 
 /** Writes every headline bucket (an empty one as {}), so a lookup never meets a missing file; returns their width. */
-async function writeHeadlineBuckets(outDir: string, headlines: ReadonlyArray<[string, string]>): Promise<number> {
+async function writeHeadlineBuckets(
+  outDir: string,
+  headlines: ReadonlyArray<[string, HeadlineEntry]>,
+): Promise<number> {
   const width = bucketWidth(headlines.length);
-  const buckets = new Map<string, Map<string, string[]>>();
+  const buckets = new Map<string, Map<string, HeadlineEntry[]>>();
   for (let bucket = 0; bucket < 16 ** width; bucket++) {
     buckets.set(headlineBucketPath(bucket.toString(16).padStart(width, '0'), width), new Map());
   }
-  for (const [digest, key] of [...headlines].sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : 1))) {
+  const order = ([a, [x]]: [string, HeadlineEntry], [b, [y]]: [string, HeadlineEntry]) =>
+    a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0;
+  for (const [digest, entry] of [...headlines].sort(order)) {
     const bucket = buckets.get(headlineBucketPath(digest, width))!;
-    bucket.set(digest, [...(bucket.get(digest) ?? []), key]);
+    bucket.set(digest, [...(bucket.get(digest) ?? []), entry]);
   }
   await rm(path.join(outDir, path.dirname(headlineBucketPath('0', 1))), { recursive: true, force: true });
   await mkdir(path.join(outDir, path.dirname(headlineBucketPath('0', 1))), { recursive: true });

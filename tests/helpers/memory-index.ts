@@ -5,8 +5,8 @@
  * Pagefind, a searched word matches every word that begins with it, and a word mixing
  * letters and digits is also indexed as its parts ("ab12cd" as "ab", "12", "cd").
  */
-import type { ArticleKey, PostingBackend, RecordHits } from '../../src/lib/search/engine';
-import { headlineDigest } from '../../src/lib/search/headlines';
+import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
+import { headlineDigest, printedDigest, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { isOverflowRecord, planRecords, recordContent } from '../../src/lib/search/records';
 import { slotWords } from '../../src/lib/search/tokens';
@@ -26,8 +26,8 @@ export class MemoryIndex implements PostingBackend {
   /** `${record}-${slot}` → article id */
   readonly articleAt = new Map<string, string>();
   private readonly overflow = new Set<string>();
-  /** headline digest → article keys */
-  private readonly headlines = new Map<string, ArticleKey[]>();
+  /** headline digest → articles */
+  private readonly headlines = new Map<string, HeadlineEntry[]>();
   searches = 0;
 
   constructor(articles: readonly MemoryArticle[]) {
@@ -49,12 +49,14 @@ export class MemoryIndex implements PostingBackend {
       if (isOverflowRecord(record, (id) => byId.get(id)!.fits)) this.overflow.add(name);
       record.articleIds.forEach((id, slot) => {
         this.articleAt.set(`${name}-${slot}`, id);
-        const decks = articles
-          .find((article) => article.id === id)!
-          .decks.map(normalizeForSearch)
-          .filter(Boolean);
-        for (const digest of new Set(decks.map(headlineDigest))) {
-          this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), `${name}-${slot}`]);
+        const seen = new Set<string>();
+        for (const deck of articles.find((article) => article.id === id)!.decks) {
+          const normalized = normalizeForSearch(deck);
+          if (!normalized || seen.has(normalized)) continue;
+          seen.add(normalized);
+          const entry: HeadlineEntry = [`${name}-${slot}`, printedDigest(deck)];
+          const digest = headlineDigest(normalized);
+          this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), entry]);
         }
       });
       const content = recordContent(record.articleIds.map((id) => byId.get(id)!));
@@ -87,7 +89,7 @@ export class MemoryIndex implements PostingBackend {
     return this.overflow;
   }
 
-  async headlineArticles(digest: string): Promise<readonly ArticleKey[]> {
+  async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
     return this.headlines.get(digest) ?? [];
   }
 

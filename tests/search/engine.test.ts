@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { MatchEngine, runStarts } from '../../src/lib/search/engine';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery } from '../../src/lib/search/query';
+import { rankByRelevance } from '../../src/lib/search/rank';
 import { HEADLINE_REGION, SLOT_WIDTH, slotWords } from '../../src/lib/search/tokens';
 import { MemoryIndex, type MemoryArticle } from '../helpers/memory-index';
 
@@ -109,6 +110,23 @@ describe('a query that is a whole headline', () => {
     const exact = [...matches.values()].filter((match) => match.exactHeadline);
     expect(exact.map((match) => index.articleAt.get(match.key)).sort()).toEqual(['subheadline', 'whole']);
     expect(matches.size).toBe(4);
+  });
+
+  test('puts the deck printed as typed before one that only punctuation tells apart', async () => {
+    const index = new MemoryIndex([
+      { id: 'cut', decks: ['以生态之优聚创新之力 以“赛事'], paragraphs: ['正文。'] },
+      { id: 'whole', decks: ['以生态之优聚创新之力 以“赛事+”'], paragraphs: ['正文。'] },
+    ]);
+    const engine = new MatchEngine(index, LAYOUT);
+    for (const [query, first] of [
+      ['以生态之优聚创新之力 以“赛事+”', 'whole'],
+      ['以生态之优聚创新之力 以“赛事', 'cut'],
+    ] as const) {
+      const { matches, documentFrequency } = await engine.match(analyseQuery(query));
+      const [top] = rankByRelevance(matches.values(), documentFrequency, 2);
+      expect(index.articleAt.get(top!.key), query).toBe(first);
+      expect([...matches.values()].every((match) => match.exactHeadline)).toBe(true);
+    }
   });
 });
 

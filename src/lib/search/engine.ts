@@ -10,6 +10,7 @@
  * exactly one of its bigrams, so the run is forced to read b1 b2 … bm. One search for all
  * the bigrams then decides. A term whose characters repeat is checked bigram by bigram.
  */
+import type { HeadlineEntry } from './headlines';
 import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
 
 /** The records that hold every one of some words, and the positions where those words occur. */
@@ -27,7 +28,7 @@ export interface PostingBackend {
   /** Records holding one article too long for a slot: all their positions are that article's. */
   overflowRecords(): Promise<ReadonlySet<string>>;
   /** The articles with a headline deck of this digest (headlines.ts). */
-  headlineArticles(digest: string): Promise<readonly ArticleKey[]>;
+  headlineArticles(digest: string): Promise<readonly HeadlineEntry[]>;
 }
 
 export interface Layout {
@@ -55,6 +56,8 @@ export interface ArticleMatch {
   terms: TermHits[];
   /** The whole query is one of the article's headline decks. */
   exactHeadline: boolean;
+  /** …and that deck is printed as the query was typed, punctuation and all. */
+  printedHeadline: boolean;
 }
 
 export interface MatchResult {
@@ -159,13 +162,16 @@ export class MatchEngine {
         slot,
         terms: terms.map((hit) => ({ count: hit!.count, inHeadline: hit!.inHeadline, first: hit!.first })),
         exactHeadline: false,
+        printedHeadline: false,
       });
     }
     if (matches.size > 0) {
       for (const digest of query.headlineDigests) {
-        for (const key of await this.backend.headlineArticles(digest)) {
+        for (const [key, printed] of await this.backend.headlineArticles(digest)) {
           const match = matches.get(key);
-          if (match) match.exactHeadline = true;
+          if (!match) continue;
+          match.exactHeadline = true;
+          match.printedHeadline ||= printed === query.printedDigest;
         }
       }
     }

@@ -1,7 +1,7 @@
 /**
  * Finding the articles whose headline a query is, without touching the word index: each
  * headline deck's digest, filed in small buckets (search/headlines/<bucket>.json, a map of
- * digest → article keys) by the digest's last hex digits. A query fetches the one bucket of
+ * digest → entries) by the digest's last hex digits. A query fetches the one bucket of
  * its own digest, a few hundred bytes, where a word in the index would cost a chunk of every
  * shard.
  */
@@ -14,6 +14,18 @@ const ENTRIES_PER_BUCKET = 32;
 export function headlineDigest(normalized: string): string {
   return contentDigest(normalized);
 }
+
+/**
+ * The digest of a deck or query as printed, width and spacing aside. Two decks that only
+ * punctuation tells apart (以“赛事+” and 以“赛事) share a normalised digest; this one puts
+ * the deck the reader typed character for character first.
+ */
+export function printedDigest(text: string): string {
+  return contentDigest(text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
+}
+
+/** An article under a headline digest: its key (`<record>-<slot>`) and the printed digest of its deck. */
+export type HeadlineEntry = [key: string, printed: string];
 
 /** How many of a digest's last hex digits name its bucket, for an archive of this many decks. */
 export function bucketWidth(entries: number): number {

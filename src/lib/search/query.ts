@@ -7,7 +7,7 @@
  * also tried in simplified ones: every variant is searched and their results united.
  */
 import { normalizeForSearch } from './normalize';
-import { headlineDigest } from './headlines';
+import { headlineDigest, printedDigest } from './headlines';
 import { bigramWords, charWord } from './tokens';
 
 export interface TermVariant {
@@ -35,6 +35,8 @@ export interface AnalysedQuery {
   terms: QueryTerm[];
   /** Digests of the whole query as typed and as read, to find an article whose headline it is (headlines.ts). */
   headlineDigests: string[];
+  /** Digest of the query as typed, to tell apart headlines that only punctuation separates (headlines.ts). */
+  printedDigest: string;
   /** Whether a character was read as simplified. */
   converted: boolean;
 }
@@ -124,5 +126,11 @@ export function analyseQuery(typed: string, context?: ConversionContext): Analys
     terms.map((term) => term.text).join(''),
     terms.map((term) => term.variants[0]?.text ?? term.text).join(''),
   ]);
-  return { typed, terms, converted, headlineDigests: [...wholes].filter(Boolean).map(headlineDigest) };
+  return {
+    typed,
+    terms,
+    converted,
+    headlineDigests: [...wholes].filter(Boolean).map(headlineDigest),
+    printedDigest: printedDigest(typed),
+  };
 }

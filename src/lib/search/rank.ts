@@ -1,16 +1,17 @@
 /**
- * The order results are shown in. By relevance: an article whose headline the query is,
- * then articles with every term in a headline deck, then with some, then the rest; within
+ * The order results are shown in. By relevance: an article whose headline the query is
+ * (as printed before one that differs only in punctuation), then articles with every term in a headline deck, then with some, then the rest; within
  * each, by tf–idf of the terms as phrases (how often, how rare), earlier first hits first.
  * Or newest first, by issue date, relevance breaking ties.
  */
 import type { ArticleMatch } from './engine';
 
 function tier(match: ArticleMatch): number {
-  if (match.exactHeadline) return 0;
+  if (match.printedHeadline) return 0;
+  if (match.exactHeadline) return 1;
   const inHeadline = match.terms.filter((term) => term.inHeadline).length;
-  if (inHeadline === match.terms.length) return 1;
-  return inHeadline > 0 ? 2 : 3;
+  if (inHeadline === match.terms.length) return 2;
+  return inHeadline > 0 ? 3 : 4;
 }
 
 export function relevance(match: ArticleMatch, documentFrequency: readonly number[], total: number): number {

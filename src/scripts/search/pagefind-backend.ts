@@ -4,8 +4,8 @@
  * words, and at which positions (see src/lib/search/engine.ts) — and the headline buckets
  * beside it (src/lib/search/headlines.ts).
  */
-import type { ArticleKey, PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
-import { headlineBucketPath } from '../../lib/search/headlines';
+import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
+import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 
 interface PagefindResult {
   id: string;
@@ -49,10 +49,10 @@ export class PagefindBackend implements PostingBackend {
     return this.overflow;
   }
 
-  async headlineArticles(digest: string): Promise<readonly ArticleKey[]> {
-    const bucket = await this.json<Record<string, ArticleKey[]>>(
+  async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
+    const bucket = await this.json<Record<string, HeadlineEntry[]>>(
       headlineBucketPath(digest, this.info.headlineBucketWidth),
-    ).catch(() => ({}) as Record<string, ArticleKey[]>);
+    ).catch(() => ({}) as Record<string, HeadlineEntry[]>);
     return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
   }
 
