@@ -60,7 +60,6 @@ if (values.report) {
     searchShardsRebuilt: result.search.rebuilt,
     compiled: result.compiled,
     timings: result.timings,
-    residentAfter: result.residentAfter,
     ingestCpu: cpu,
   };
   await writeFile(path.resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);

@@ -12,14 +12,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Article } from '../src/lib/article';
-import { headlineDigest, printedDigest, type HeadlineEntry } from '../src/lib/search/headlines';
-import {
-  isOverflowRecord,
-  planRecords,
-  recordContent,
-  type RecordArticle,
-  type RecordPlan,
-} from '../src/lib/search/records';
+import { headlineEntries, type HeadlineEntry } from '../src/lib/search/headlines';
+import { packedSlot, planRecords, recordContent, type RecordArticle, type RecordPlan } from '../src/lib/search/records';
 import { primarySection, searchableFields, searchDisplay } from '../src/lib/search/record';
 import { slotWords } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
@@ -112,27 +106,23 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   // Only the articles are kept past the layout: their jieba words are a large share of the memory.
   const articles = loaded.map((entry) => entry.article);
   const byId = new Map(articles.map((article) => [article.id, article]));
+  const decksById = new Map<string, string[]>();
+  const convertible = new Set<string>();
+  const conversions = conversionTable();
   const laidOut: RecordArticle[] = loaded.splice(0).map(({ article, words }) => {
     const { decks, paragraphs } = searchableFields(article);
-    const slot = slotWords({ decks, paragraphs, words });
+    decksById.set(article.id, decks);
+    for (const char of normalizeForSearch([...decks, ...paragraphs].join('')))
+      if (char in conversions) convertible.add(char);
     return {
       id: article.id,
       publication: article.publication,
       section: primarySection(article),
       year: article.date.slice(0, 4),
-      text: slot.words.join(' '),
-      wordCount: slot.words.length,
-      fits: slot.fits,
+      ...packedSlot(slotWords({ decks, paragraphs, words })),
     };
   });
   const slots = new Map(laidOut.map((article) => [article.id, article]));
-  const convertible = new Set<string>();
-  const conversions = conversionTable();
-  for (const article of articles) {
-    const { decks, paragraphs } = searchableFields(article);
-    for (const char of normalizeForSearch([...decks, ...paragraphs].join('')))
-      if (char in conversions) convertible.add(char);
-  }
   const records = planRecords(laidOut);
   mark('layout');
 
@@ -191,19 +181,14 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       year: record.year,
       dates: record.articleIds.map((articleId) => byId.get(articleId)!.date),
     };
-    if (isOverflowRecord(record, (articleId) => slots.get(articleId)!.fits)) overflowRecords.push(id);
+    if (record.overflow) overflowRecords.push(id);
     for (const [slot, articleId] of record.articleIds.entries()) {
       const article = byId.get(articleId)!;
       const key = `${id}-${slot}`;
       const display = searchDisplay(article, withBase(paths.article(article)));
       results.push({ file: `${key}.json`, url: display.url });
       await writeFile(path.join(textDir, `${key}.json`), JSON.stringify(display));
-      const decks = new Map<string, string>();
-      for (const deck of searchableFields(article).decks) {
-        const normalized = normalizeForSearch(deck);
-        if (normalized && !decks.has(normalized)) decks.set(normalized, deck);
-      }
-      for (const [normalized, deck] of decks) headlines.push([headlineDigest(normalized), [key, printedDigest(deck)]]);
+      headlines.push(...headlineEntries(key, decksById.get(articleId)!));
     }
   }
   const tablesDir = path.join(job.outDir, 'search', 'shards');

@@ -33,8 +33,6 @@ export interface BuildResult {
   problems: string[];
   /** Wall time of each stage, in milliseconds. */
   timings: Record<string, number>;
-  /** The build process's resident memory after each stage, in bytes (its workers and children not counted). */
-  residentAfter: Record<string, number>;
 }
 
 /** The compiled site is shared by every build of this project: it depends on the templates only. */
@@ -42,14 +40,12 @@ export const ASTRO_DIR = path.join(ROOT, '.cache', 'astro');
 
 export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions): Promise<BuildResult> {
   const timings: Record<string, number> = {};
-  const residentAfter: Record<string, number> = {};
   const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
     try {
       return await work();
     } finally {
       timings[stage] = (timings[stage] ?? 0) + performance.now() - start;
-      residentAfter[stage] = process.memoryUsage.rss();
     }
   };
   // The compiled site reads the archive from here, in the render workers too.
@@ -106,5 +102,5 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       searchResults: search.results,
     }),
   }));
-  return { ingest: ingested, render, search, compiled, broken, problems, timings, residentAfter };
+  return { ingest: ingested, render, search, compiled, broken, problems, timings };
 }

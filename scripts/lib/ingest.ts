@@ -180,17 +180,19 @@ export async function ingest({ seedsDir, config, cacheDir }: IngestOptions): Pro
     entry: manifest.entries.get(file)?.entry,
   }));
   // Pages the cache knows are answered here; workers start only for enough pages to parse.
-  const known: Array<PageOutcome | undefined> = [];
+  const known: Array<{ key: string; outcome: PageOutcome | undefined }> = [];
   // A few dozen files open at a time: enough to keep the disk busy, far from the open-file limit.
   for (let start = 0; start < tasks.length; start += 64)
     known.push(...(await Promise.all(tasks.slice(start, start + 64).map(cachedOutcome))));
-  const toParse = tasks.filter((_, index) => known[index] === undefined);
+  // Pages to parse carry the key worked out above, so they are not hashed again.
+  const toParse = tasks.flatMap((task, index) => (known[index]!.outcome ? [] : [{ ...task, key: known[index]!.key }]));
   // Parsing and segmenting are CPU-bound: many pages are read on every core.
   const parsedNow =
     toParse.length >= PARALLEL_FROM
-      ? await runInWorkers<IngestTask, PageOutcome>(new URL('./ingest-worker.ts', import.meta.url), toParse)
+      ? await runInWorkers<ParseTask, PageOutcome>(new URL('./ingest-worker.ts', import.meta.url), toParse)
       : await Promise.all(toParse.map((task) => ingestToCache(task, config)));
-  const pages = known.map((outcome) => outcome ?? parsedNow.shift()!);
+  let nextParsed = 0;
+  const pages = known.map(({ outcome }) => outcome ?? parsedNow[nextParsed++]!);
   for (const [file, { line }] of manifest.entries) {
     if (!files.includes(file)) {
       messages.push({
@@ -230,37 +232,44 @@ export interface IngestTask {
   entry: ManifestEntry | undefined;
 }
 
+/** A page to parse, with the cache key the build worked out when it found the page missing from the cache. */
+export type ParseTask = IngestTask & { key: string };
+
 /** What the build needs of a parsed page, cached beside it so that an unchanged page is not read whole. */
 type CachedOutcome = Pick<PageOutcome, 'ok' | 'meta' | 'summaries' | 'messages'>;
 
+const readSeed = (task: IngestTask) => readFile(path.join(task.seedsDir, task.file));
+
 /** Where a page's parse is cached: its key is the page's bytes with what else decides its parse. */
-async function cacheSlot(task: IngestTask) {
-  const { file, seedsDir, cacheDir, codeDigest, entry } = task;
-  const cache = new PageCache(path.join(cacheDir, PARSED_DIR));
-  const bytes = await readFile(path.join(seedsDir, file));
-  const key = pageCacheKey(codeDigest, file, bytes, entry);
-  return { cache, bytes, key, cacheFile: path.posix.join(PARSED_DIR, cache.fileName(key)) };
+function cacheSlot(task: IngestTask, key: string) {
+  const cache = new PageCache(path.join(task.cacheDir, PARSED_DIR));
+  return { cache, cacheFile: path.posix.join(PARSED_DIR, cache.fileName(key)) };
 }
 
-/** What the build needs of a page the cache already holds, or undefined when it must be parsed. */
-async function cachedOutcome(task: IngestTask): Promise<PageOutcome | undefined> {
-  const { cache, key, cacheFile } = await cacheSlot(task);
+/** The page's cache key, and what the build needs of it if the cache already holds it. */
+async function cachedOutcome(task: IngestTask): Promise<{ key: string; outcome: PageOutcome | undefined }> {
+  const key = pageCacheKey(task.codeDigest, task.file, await readSeed(task), task.entry);
+  const { cache, cacheFile } = cacheSlot(task, key);
   const known = await cache.readOutcome<CachedOutcome>(key);
-  return known && { file: task.file, cacheFile, parsed: false, cpu: { parse: 0, segment: 0 }, ...known };
+  return {
+    key,
+    outcome: known && { file: task.file, cacheFile, parsed: false, cpu: { parse: 0, segment: 0 }, ...known },
+  };
 }
 
 /**
  * Parses a page whose outcome the cache lacks (see cachedOutcome) unless its full result is
  * cached, and returns what the build needs of it.
  */
-export async function ingestToCache(task: IngestTask, config: ArchiveConfig): Promise<PageOutcome> {
-  const { file, entry } = task;
-  const { cache, bytes, key, cacheFile } = await cacheSlot(task);
+export async function ingestToCache(task: ParseTask, config: ArchiveConfig): Promise<PageOutcome> {
+  const { file, entry, key } = task;
+  const { cache, cacheFile } = cacheSlot(task, key);
   const cpu = { parse: 0, segment: 0 };
 
   let result = await cache.read(key);
   const parsed = result === undefined;
   if (!result) {
+    const bytes = await readSeed(task);
     const [start, segmentedBefore] = [performance.now(), segmentingTime];
     result = ingestPage(file, bytes, entry, config);
     cpu.segment = segmentingTime - segmentedBefore;

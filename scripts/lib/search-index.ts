@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
-import { bucketWidth, headlineBucketPath, type HeadlineEntry } from '../../src/lib/search/headlines';
+import { bucketWidth, headlineBucketPath, HEADLINES_DIR, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { planShards } from '../../src/lib/search/records';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
@@ -86,10 +86,12 @@ async function writeHeadlineBuckets(
     a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0;
   for (const [digest, entry] of [...headlines].sort(order)) {
     const bucket = buckets.get(headlineBucketPath(digest, width))!;
-    bucket.set(digest, [...(bucket.get(digest) ?? []), entry]);
+    const entries = bucket.get(digest);
+    if (entries) entries.push(entry);
+    else bucket.set(digest, [entry]);
   }
-  await rm(path.join(outDir, path.dirname(headlineBucketPath('0', 1))), { recursive: true, force: true });
-  await mkdir(path.join(outDir, path.dirname(headlineBucketPath('0', 1))), { recursive: true });
+  await rm(path.join(outDir, HEADLINES_DIR), { recursive: true, force: true });
+  await mkdir(path.join(outDir, HEADLINES_DIR), { recursive: true });
   for (const [file, entries] of buckets) {
     await writeFile(path.join(outDir, file), JSON.stringify(Object.fromEntries(entries)));
   }
@@ -137,11 +139,7 @@ export async function writeSearchIndex(
       .update(shard.articleIds.map((id) => `${id}:${digests.get(id)}`).join('\n'))
       .digest('hex');
     const known = previous.shards[shard.id];
-    if (
-      known?.digest === digest &&
-      known.headlines &&
-      existsSync(path.join(outDir, 'pagefind', shard.id, 'pagefind-entry.json'))
-    ) {
+    if (known?.digest === digest && existsSync(path.join(outDir, 'pagefind', shard.id, 'pagefind-entry.json'))) {
       next.shards[shard.id] = known;
       continue;
     }

@@ -41,6 +41,10 @@ export function fileFor(outDir: string, urlPath: string): string | undefined {
   const candidate = path.join(outDir, decoded);
   // %2e%2e decodes to .. after the URL parser has resolved dot segments.
   if (path.relative(outDir, candidate).startsWith('..')) return undefined;
+  if (decoded.endsWith('/')) {
+    const index = path.join(candidate, 'index.html');
+    return existsSync(index) ? index : undefined;
+  }
   if (!existsSync(candidate)) return undefined;
   if (statSync(candidate).isDirectory()) {
     const index = path.join(candidate, 'index.html');
@@ -148,13 +152,7 @@ export interface IntegrityOptions {
 }
 
 /** Whether the site serves a page at this path (one look at the disk, for large archives). */
-function hasPage(outDir: string, sitePath: string): boolean {
-  try {
-    return existsSync(path.join(outDir, decodeURIComponent(sitePath), sitePath.endsWith('/') ? 'index.html' : ''));
-  } catch {
-    return false;
-  }
-}
+const hasPage = (outDir: string, sitePath: string) => fileFor(outDir, sitePath) !== undefined;
 
 /**
  * The build's check of its own output: every article of the export has its page, every
@@ -173,7 +171,7 @@ export async function checkIntegrity(options: IntegrityOptions): Promise<string[
   for (const name of (await readdir(outDir)).filter((file) => /^sitemap-\d+\.xml$/u.test(file))) {
     for (const [, loc] of (await readFile(path.join(outDir, name), 'utf8')).matchAll(/<loc>([^<]*)<\/loc>/gu)) {
       const url = decodeAttribute(loc ?? '');
-      if (!url.startsWith(root) || !hasPage(outDir, new URL(url).pathname.slice(prefix.length) || '/')) {
+      if (!url.startsWith(root) || !hasPage(outDir, sitePath(new URL(url).pathname))) {
         problems.push(`${name} lists ${url}, which the site does not have`);
       }
     }

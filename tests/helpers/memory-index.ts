@@ -6,9 +6,8 @@
  * letters and digits is also indexed as its parts ("ab12cd" as "ab", "12", "cd").
  */
 import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
-import { headlineDigest, printedDigest, type HeadlineEntry } from '../../src/lib/search/headlines';
-import { normalizeForSearch } from '../../src/lib/search/normalize';
-import { isOverflowRecord, planRecords, recordContent } from '../../src/lib/search/records';
+import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
+import { packedSlot, planRecords, recordContent } from '../../src/lib/search/records';
 import { slotWords } from '../../src/lib/search/tokens';
 
 export interface MemoryArticle {
@@ -31,31 +30,21 @@ export class MemoryIndex implements PostingBackend {
   searches = 0;
 
   constructor(articles: readonly MemoryArticle[]) {
-    const laidOut = articles.map((article) => {
-      const slot = slotWords({ decks: article.decks, paragraphs: article.paragraphs, words: article.words ?? [] });
-      return {
-        id: article.id,
-        publication: article.publication ?? 'p',
-        section: article.section ?? 's',
-        year: '2026',
-        text: slot.words.join(' '),
-        wordCount: slot.words.length,
-        fits: slot.fits,
-      };
-    });
+    const laidOut = articles.map((article) => ({
+      id: article.id,
+      publication: article.publication ?? 'p',
+      section: article.section ?? 's',
+      year: '2026',
+      ...packedSlot(slotWords({ decks: article.decks, paragraphs: article.paragraphs, words: article.words ?? [] })),
+    }));
     const byId = new Map(laidOut.map((article) => [article.id, article]));
+    const decksById = new Map(articles.map((article) => [article.id, article.decks]));
     planRecords(laidOut).forEach((record, number) => {
       const name = `r${number}`;
-      if (isOverflowRecord(record, (id) => byId.get(id)!.fits)) this.overflow.add(name);
+      if (record.overflow) this.overflow.add(name);
       record.articleIds.forEach((id, slot) => {
         this.articleAt.set(`${name}-${slot}`, id);
-        const seen = new Set<string>();
-        for (const deck of articles.find((article) => article.id === id)!.decks) {
-          const normalized = normalizeForSearch(deck);
-          if (!normalized || seen.has(normalized)) continue;
-          seen.add(normalized);
-          const entry: HeadlineEntry = [`${name}-${slot}`, printedDigest(deck)];
-          const digest = headlineDigest(normalized);
+        for (const [digest, entry] of headlineEntries(`${name}-${slot}`, decksById.get(id)!)) {
           this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), entry]);
         }
       });

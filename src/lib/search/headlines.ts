@@ -6,6 +6,7 @@
  * shard.
  */
 import { contentDigest } from '../digest';
+import { normalizeForSearch } from './normalize';
 
 /** Entries a bucket holds on average, at most: the bucket width grows with the archive. */
 const ENTRIES_PER_BUCKET = 32;
@@ -27,6 +28,16 @@ export function printedDigest(text: string): string {
 /** An article under a headline digest: its key (`<record>-<slot>`) and the printed digest of its deck. */
 export type HeadlineEntry = [key: string, printed: string];
 
+/** The bucket entries of an article's decks: one per distinct normalised deck, under its digest. */
+export function headlineEntries(key: string, decks: readonly string[]): Array<[digest: string, entry: HeadlineEntry]> {
+  const printedByNormalized = new Map<string, string>();
+  for (const deck of decks) {
+    const normalized = normalizeForSearch(deck);
+    if (normalized && !printedByNormalized.has(normalized)) printedByNormalized.set(normalized, deck);
+  }
+  return [...printedByNormalized].map(([normalized, deck]) => [headlineDigest(normalized), [key, printedDigest(deck)]]);
+}
+
 /** How many of a digest's last hex digits name its bucket, for an archive of this many decks. */
 export function bucketWidth(entries: number): number {
   let width = 1;
@@ -34,7 +45,10 @@ export function bucketWidth(entries: number): number {
   return width;
 }
 
+/** The folder of the buckets, relative to the site's root. */
+export const HEADLINES_DIR = 'search/headlines';
+
 /** The bucket file of a digest, relative to the site's root. */
 export function headlineBucketPath(digest: string, width: number): string {
-  return `search/headlines/${digest.slice(-width)}.json`;
+  return `${HEADLINES_DIR}/${digest.slice(-width)}.json`;
 }

@@ -92,12 +92,16 @@ export interface RecordPlan {
   year: string;
   /** Article ids in slot order. */
   articleIds: string[];
+  /** The record holds one article too long for a slot: all its positions are that article's. */
+  overflow?: true;
 }
 
-/** Whether a record holds one article too long for a slot (all its positions are that article's). */
-export function isOverflowRecord(record: RecordPlan, fits: (articleId: string) => boolean): boolean {
-  const [only] = record.articleIds;
-  return record.articleIds.length === 1 && only !== undefined && !fits(only);
+/** An article's slot words as a record keeps them. */
+export function packedSlot(slot: {
+  words: readonly string[];
+  fits: boolean;
+}): Pick<RecordArticle, 'text' | 'wordCount' | 'fits'> {
+  return { text: slot.words.join(' '), wordCount: slot.words.length, fits: slot.fits };
 }
 
 /** Packs a shard's articles (in date order) into records of one paper, section and year. */
@@ -107,7 +111,7 @@ export function planRecords(articles: readonly RecordArticle[]): RecordPlan[] {
   for (const article of articles) {
     const filters = { publication: article.publication, section: article.section, year: article.year };
     if (!article.fits) {
-      records.push({ ...filters, articleIds: [article.id] });
+      records.push({ ...filters, articleIds: [article.id], overflow: true });
       continue;
     }
     const key = `${article.publication}\u0000${article.section}\u0000${article.year}`;
