@@ -8,10 +8,11 @@ import config from '../archive.config';
 import { articleSchema } from '../src/lib/article';
 import { writeExport } from '../scripts/lib/export';
 import { ingest } from '../scripts/lib/ingest';
+import { buildFolders, ROOT, runBuild } from './helpers/build';
 import { SEEDS_DIR } from './helpers/seeds';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '..');
+
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
 
 describe('npm run parse -- <file>', () => {
@@ -53,18 +54,8 @@ describe('npm run build: what the exit code says', () => {
     seeds: string,
     ...flags: string[]
   ): Promise<{ code: number; stdout: string; stderr: string }> {
-    const work = await mkdtemp(path.join(tmpdir(), 'build-'));
-    const args = [
-      'scripts/build.ts',
-      '--seeds',
-      seeds,
-      '--out',
-      path.join(work, 'dist'),
-      '--cache',
-      path.join(work, 'cache'),
-    ];
     try {
-      const { stdout, stderr } = await run(tsx, [...args, ...flags], { cwd: ROOT });
+      const { stdout, stderr } = await runBuild({ seeds, ...(await buildFolders('build-')), flags });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

@@ -15,7 +15,7 @@ import { parsePage, type PageMeta } from '../../src/lib/parser';
 import { PageCache, pageCacheKey, parserCodeDigest } from './page-cache';
 import { runInWorkers } from './worker-pool';
 import { reportMovedArticles, skipDuplicatePages } from './ingest-checks';
-import { INDEX_FILE } from '../../src/data/archive-store';
+import { readIndex } from './store';
 import { searchableFields } from '../../src/lib/search/record';
 import { keywords, longWords, segmentingTime } from './segment';
 
@@ -204,21 +204,12 @@ export async function ingest({ seedsDir, config, cacheDir }: IngestOptions): Pro
     }
   }
   skipDuplicatePages(pages, manifest);
-  messages.push(...reportMovedArticles(await readPreviousIndex(cacheDir), pages));
+  messages.push(...reportMovedArticles(await readIndex(cacheDir), pages));
   const index: ArchiveIndex = {
     articles: pages.flatMap((page) => page.summaries),
     pageFiles: Object.fromEntries(pages.filter((page) => page.ok).map((page) => [page.file, page.cacheFile])),
   };
   return { pages, messages, index };
-}
-
-/** The index the last build wrote to this cache, if any. */
-async function readPreviousIndex(cacheDir: string): Promise<ArchiveIndex | undefined> {
-  try {
-    return JSON.parse(await readFile(path.join(cacheDir, INDEX_FILE), 'utf8')) as ArchiveIndex;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Below this many pages, the work is not worth starting workers for. */

@@ -5,13 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArchiveView } from '../../src/lib/site/archive-view';
 import { plannedRoutes } from '../../src/lib/site/routes';
 import type { RenderJob, RenderReply, RenderTask } from './render-worker';
 import { runInWorkers } from './worker-pool';
+import { filesUnder } from './paths';
 
 export interface RenderOptions {
   view: ArchiveView;
@@ -57,15 +58,6 @@ export function outputFile(outDir: string, sitePath: string): string {
   return path.join(outDir, path.extname(decoded) ? decoded : `${decoded}.html`);
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 async function digestFiles(dir: string, files: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files)
@@ -91,12 +83,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
   const clientDir = path.join(astroDir, 'client');
   const previous = await readManifest(cacheDir);
   const templates = await digestFiles(astroDir, [
-    ...(await listFiles(serverDir)).map((file) => path.join('server', file)),
-    ...(await listFiles(clientDir)).map((file) => path.join('client', file)),
+    ...(await filesUnder(serverDir)).map((file) => path.join('server', file)),
+    ...(await filesUnder(clientDir)).map((file) => path.join('client', file)),
   ]);
 
   // Static assets and public files: copy the current ones, remove those of earlier builds.
-  const assets = await listFiles(clientDir);
+  const assets = await filesUnder(clientDir);
   await mkdir(outDir, { recursive: true });
   await cp(clientDir, outDir, { recursive: true });
   const currentAssets = new Set(assets);

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { paths } from '../../src/lib/site/urls';
 import type { PageLinks } from './render-site';
+import { filesUnder } from './paths';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist/. */
@@ -16,12 +17,8 @@ export interface BrokenLink {
   reason: string;
 }
 
-export async function htmlFiles(outDir: string): Promise<string[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)))
-    .sort();
+export function htmlFiles(outDir: string): Promise<string[]> {
+  return filesUnder(outDir, (name) => name.endsWith('.html'));
 }
 
 /** The site path a file is served at: jxrb/2026/index.html → /jxrb/2026/. */

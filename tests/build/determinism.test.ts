@@ -3,28 +3,18 @@
  * folder, with an empty cache, writes exactly the dist/ that `npm run build` keeps up to
  * date incrementally (no timestamps, random ids or order that depends on timing).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { buildFolders, runBuild } from '../helpers/build';
 import { differingFiles, filesOf } from '../helpers/files';
 import { DIST } from '../helpers/dist';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('two builds of the same pages', () => {
   let fresh: string;
 
   beforeAll(async () => {
-    const work = await mkdtemp(path.join(tmpdir(), 'rebuild-'));
-    fresh = path.join(work, 'dist');
-    await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/build.ts', '--out', fresh, '--cache', path.join(work, 'cache')],
-      { cwd: ROOT },
-    );
+    const folders = await buildFolders('rebuild-');
+    fresh = folders.out;
+    await runBuild(folders);
   });
 
   test('write the same files, byte for byte', async () => {

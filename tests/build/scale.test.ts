@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, runBuild } from '../helpers/build';
 import { differingFiles, filesOf } from '../helpers/files';
 import { htmlFiles } from '../../scripts/lib/verify-site';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 interface BuildReport {
@@ -28,11 +28,7 @@ interface BuildReport {
 
 async function build(seeds: string, out: string, cache: string): Promise<BuildReport> {
   const report = path.join(cache, '..', `${path.basename(out)}-report.json`);
-  await run(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/build.ts', '--seeds', seeds, '--out', out, '--cache', cache, '--report', report],
-    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-  );
+  await runBuild({ seeds, out, cache, flags: ['--report', report] });
   return JSON.parse(await readFile(report, 'utf8')) as BuildReport;
 }
 

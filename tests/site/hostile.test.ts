@@ -4,11 +4,8 @@
  * — article pages, listings, the API, RSS, the sitemap, the search — it is shown as the
  * text it is, and no element or attribute comes from it.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
@@ -20,10 +17,10 @@ import { paths } from '../../src/lib/site/urls';
 import { launchBrowser, VIEWPORTS } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server';
 import { htmlFiles } from '../../scripts/lib/verify-site';
+import { buildFolders, ROOT, runBuild } from '../helpers/build';
 import { builtPage, DIST, parseHtml } from '../helpers/dist';
 import { watchPage } from '../helpers/page-watch';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/hostile');
 
 let out: string;
@@ -31,13 +28,9 @@ let articles: Article[];
 const byHeadline = (start: string) => articles.find((article) => article.headline.startsWith(start))!;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(tmpdir(), 'hostile-'));
-  out = path.join(dir, 'dist');
-  await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/build.ts', '--seeds', FIXTURES, '--out', out, '--cache', path.join(dir, 'cache')],
-    { cwd: ROOT },
-  );
+  const folders = await buildFolders('hostile-');
+  out = folders.out;
+  await runBuild({ seeds: FIXTURES, ...folders });
   articles = JSON.parse(await readFile(path.join(out, 'api/articles.json'), 'utf8')) as Article[];
 });
 

@@ -82,29 +82,28 @@ function splitOneLine(line: string): Decks {
 export function splitDecks(lines: readonly string[]): Decks {
   const clean = lines.map((line) => line.trim().replace(/\s+/gu, ' '));
   if (clean.length === 1) return splitOneLine(clean[0] ?? '');
-  const last = clean[clean.length - 1] ?? '';
-  const dashed = subheadlineText(last);
-  const [first = '', second = ''] = clean;
-  if (clean.length === 2 && dashed !== undefined) {
+  if (clean.length === 2) return splitTwoLines(clean[0] ?? '', clean[1] ?? '');
+  const [kicker = '', headline = '', firstSubdeck = '', ...moreSubdecks] = clean;
+  const ownDash = subheadlineText(firstSubdeck);
+  const subheadline = [ownDash ?? firstSubdeck, ...moreSubdecks].join(' ');
+  return { kicker, headline: ownDash !== undefined ? headline : (trailingDash(headline) ?? headline), subheadline };
+}
+
+function splitTwoLines(first: string, second: string): Decks {
+  const dashed = subheadlineText(second);
+  if (dashed !== undefined) {
     const main = splitOneLine(first);
     // A second dashed deck under one already dashed keeps its dash: it is not the first.
     return { ...main, subheadline: main.subheadline ? `${main.subheadline} ${second}` : dashed };
   }
   // The extraction may leave the subheadline's dash at the end of the line above it.
   const firstWithoutDash = trailingDash(first);
-  if (clean.length === 2 && firstWithoutDash !== undefined) {
+  if (firstWithoutDash !== undefined) {
     const above = splitOneLine(firstWithoutDash);
     if (!above.subheadline) return { ...above, subheadline: second };
   }
-  if (clean.length === 2) {
-    const main = splitOneLine(second);
-    return { ...main, kicker: [first, main.kicker].filter(Boolean).join(' ') };
-  }
-  const [kicker = '', headline = '', ...rest] = clean;
-  const [firstSubdeck = '', ...moreSubdecks] = rest;
-  const subheadline = [subheadlineText(firstSubdeck) ?? firstSubdeck, ...moreSubdecks].join(' ');
-  const ownDash = subheadlineText(firstSubdeck) !== undefined;
-  return { kicker, headline: ownDash ? headline : (trailingDash(headline) ?? headline), subheadline };
+  const main = splitOneLine(second);
+  return { ...main, kicker: [first, main.kicker].filter(Boolean).join(' ') };
 }
 
 /** A deck that ends in a subheadline dash, without the dash; undefined when it does not. */

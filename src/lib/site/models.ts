@@ -21,19 +21,13 @@ export interface Listing<T> {
 }
 
 function listing<T>(newestFirst: readonly T[], current: ListingPage): Listing<T> | undefined {
-  // Numbered pages exist only when there is more than one page of articles.
-  const count = newestFirst.length > PAGE_SIZE ? pageCount(newestFirst.length) : 0;
+  const count = pageCount(newestFirst.length);
+  if (current !== 'latest' && (!Number.isInteger(current) || current < 1 || current > count)) return undefined;
+  const pager = pagerItems(current, count);
   if (current === 'latest') {
-    return {
-      items: newestFirst.slice(0, PAGE_SIZE),
-      current,
-      total: newestFirst.length,
-      pager: pagerItems(current, count),
-    };
+    return { items: newestFirst.slice(0, PAGE_SIZE), current, total: newestFirst.length, pager };
   }
-  if (!Number.isInteger(current) || current < 1 || current > count) return undefined;
-  const items = numberedPage(newestFirst, current);
-  return { items, current, first: (current - 1) * PAGE_SIZE + 1, pager: pagerItems(current, count) };
+  return { items: numberedPage(newestFirst, current), current, first: (current - 1) * PAGE_SIZE + 1, pager };
 }
 
 export interface IssueRefModel {

@@ -6,9 +6,9 @@
  */
 export const PAGE_SIZE = 20;
 
-/** How many numbered pages a listing of `total` articles has. */
+/** How many numbered pages a listing of `total` articles has: none when it fits on its newest page. */
 export function pageCount(total: number, size = PAGE_SIZE): number {
-  return Math.max(1, Math.ceil(total / size));
+  return total > size ? Math.ceil(total / size) : 0;
 }
 
 /** Numbered page `number` (1 = oldest) of a newest-first list, still newest first. */

@@ -21,7 +21,7 @@ import {
   sectionModel,
   sectionsIndexModel,
 } from './models';
-import { PAGE_SIZE, pageCount } from './pagination';
+import { pageCount } from './pagination';
 import { paths } from './urls';
 
 export interface PlannedRoute {
@@ -37,7 +37,6 @@ const STATIC_PATHS = [paths.search(), '/404'];
 /** A listing's newest page, and its numbered pages when it has more than one page of articles. */
 function* listingPages(total: number, path: (page?: number) => string, model: (page: 'latest' | number) => unknown) {
   yield { path: path(), model: model('latest') };
-  if (total <= PAGE_SIZE) return;
   for (let page = 1; page <= pageCount(total); page++) yield { path: path(page), model: model(page) };
 }
 
