@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/paths';
+import type { BuildReport } from './lib/build-archive';
 import { watchPeakMemory } from './lib/process-memory';
 
 const { values } = parseArgs({
@@ -23,19 +24,6 @@ const { values } = parseArgs({
   },
 });
 const sizes = values.sizes.split(',').map(Number);
-
-interface BuildReport {
-  articles: number;
-  pageFiles: number;
-  pagesParsed: number;
-  sitePages: number;
-  rendered: number;
-  searchShardsRebuilt: number;
-  searchShards: number;
-  compiled: boolean;
-  timings: Record<string, number>;
-  ingestCpu: { parse: number; segment: number };
-}
 
 interface Run {
   report: BuildReport;

@@ -10,7 +10,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildArchive } from './lib/build-archive';
+import { buildArchive, buildReport } from './lib/build-archive';
 import { CACHE_DIR, OUT_DIR, ROOT, SEEDS_DIR } from './lib/paths';
 import { reportLines, summarise } from './lib/report';
 
@@ -42,27 +42,7 @@ console.log(
 const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`);
 console.log(`Stages: ${stages.join(', ')}.`);
 if (values.report) {
-  const pages = result.ingest.pages;
-  const cpu = pages.reduce(
-    (sum, page) => ({ parse: sum.parse + page.cpu.parse, segment: sum.segment + page.cpu.segment }),
-    {
-      parse: 0,
-      segment: 0,
-    },
-  );
-  const report = {
-    articles: result.ingest.index.articles.length,
-    pageFiles: pages.length,
-    pagesParsed: pages.filter((page) => page.parsed).length,
-    sitePages: render.pages,
-    rendered: render.rendered,
-    searchShards: result.search.shards,
-    searchShardsRebuilt: result.search.rebuilt,
-    compiled: result.compiled,
-    timings: result.timings,
-    ingestCpu: cpu,
-  };
-  await writeFile(path.resolve(values.report), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.resolve(values.report), `${JSON.stringify(buildReport(result), null, 2)}\n`);
 }
 for (const link of result.broken.slice(0, 20)) {
   console.error(`error: broken link in ${link.page}: ${link.href} (${link.reason})`);

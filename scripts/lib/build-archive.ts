@@ -35,6 +35,41 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
+/** What `npm run build -- --report <file>` writes: the figures the benchmarks and scale tests read. */
+export interface BuildReport {
+  articles: number;
+  pageFiles: number;
+  pagesParsed: number;
+  sitePages: number;
+  rendered: number;
+  searchShards: number;
+  searchShardsRebuilt: number;
+  compiled: boolean;
+  /** Wall time of each stage, in milliseconds. */
+  timings: Record<string, number>;
+  /** CPU time the ingest spent parsing and segmenting, in milliseconds. */
+  ingestCpu: { parse: number; segment: number };
+}
+
+export function buildReport(result: BuildResult): BuildReport {
+  const { pages } = result.ingest;
+  return {
+    articles: result.ingest.index.articles.length,
+    pageFiles: pages.length,
+    pagesParsed: pages.filter((page) => page.parsed).length,
+    sitePages: result.render.pages,
+    rendered: result.render.rendered,
+    searchShards: result.search.shards,
+    searchShardsRebuilt: result.search.rebuilt,
+    compiled: result.compiled,
+    timings: result.timings,
+    ingestCpu: {
+      parse: pages.reduce((sum, page) => sum + page.cpu.parse, 0),
+      segment: pages.reduce((sum, page) => sum + page.cpu.segment, 0),
+    },
+  };
+}
+
 /** The compiled site is shared by every build of this project: it depends on the templates only. */
 export const ASTRO_DIR = path.join(ROOT, '.cache', 'astro');
 

@@ -11,20 +11,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, runBuild } from '../helpers/build';
+import type { BuildReport } from '../../scripts/lib/build-archive';
 import { differingFiles, filesOf } from '../helpers/files';
 import { htmlFiles } from '../../scripts/lib/verify-site';
 
 const run = promisify(execFile);
-
-interface BuildReport {
-  articles: number;
-  pageFiles: number;
-  pagesParsed: number;
-  rendered: number;
-  sitePages: number;
-  searchShards: number;
-  searchShardsRebuilt: number;
-}
 
 async function build(seeds: string, out: string, cache: string): Promise<BuildReport> {
   const report = path.join(cache, '..', `${path.basename(out)}-report.json`);
