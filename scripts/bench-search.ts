@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --articles 1000 --queries 100 --cold 12 --seed 1]
+ * npm run bench:search [-- --articles 1000 --queries 100 --cold 12 --seed 1 --skip-stock]
  *
  * Builds a generated corpus of N articles (gen:corpus) with the archive's search and with
  * stock Pagefind (one HTML page per article, lang="zh-CN", as Pagefind is usually used),
@@ -9,6 +9,7 @@
  * searched (the generated corpus prints some headlines more than once: any article under
  * that headline counts), warm latency (p50/p95), bytes fetched by a query from a cold browser (gzip, as
  * a static host serves it), and the index's size on disk against the article text.
+ * --skip-stock leaves stock Pagefind out (its column prints –), for quicker runs while tuning.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -35,11 +36,13 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '100' },
     cold: { type: 'string', default: '12' },
     seed: { type: 'string', default: '1' },
+    'skip-stock': { type: 'boolean', default: false },
   },
 });
 const ARTICLES = Number(values.articles);
 const PER_SET = Number(values.queries);
 const COLD = Number(values.cold);
+const STOCK = !values['skip-stock'];
 const corpusDir = path.join(ROOT, 'corpus', String(ARTICLES));
 const seedsDir = path.join(corpusDir, 'seeds');
 const distDir = path.join(corpusDir, 'dist');
@@ -91,7 +94,7 @@ const textBytes = articles.reduce((sum, article) => sum + Buffer.byteLength(fiel
 // 2. Stock Pagefind over the same articles.
 const stockStamp = path.join(stockDir, 'built.json');
 const stamp = JSON.stringify({ articles: articles.length, first: urls[0], last: urls.at(-1) });
-if ((await readFile(stockStamp, 'utf8').catch(() => '')) !== stamp) {
+if (STOCK && (await readFile(stockStamp, 'utf8').catch(() => '')) !== stamp) {
   console.error('Building stock Pagefind…');
   await rm(stockDir, { recursive: true, force: true });
   await mkdir(stockDir, { recursive: true });
@@ -134,7 +137,7 @@ for (const name of await readdir(path.join(distDir, 'search/text'))) {
   ourUrls.set(name.replace(/\.json$/u, ''), display.url);
 }
 const stockUrls = new Map<string, string>();
-for (const name of await readdir(path.join(stockDir, 'pagefind/fragment'))) {
+for (const name of STOCK ? await readdir(path.join(stockDir, 'pagefind/fragment')) : []) {
   const text = gunzipSync(await readFile(path.join(stockDir, 'pagefind/fragment', name))).toString('utf8');
   stockUrls.set(
     name.replace(/\.pf_fragment$/u, ''),
@@ -192,7 +195,7 @@ while (sets.headlines!.length < PER_SET) {
 
 // 5. Running them.
 const server = await serveStatic(distDir);
-const stockServer = await serveStatic(stockDir);
+const stockServer = STOCK ? await serveStatic(stockDir) : undefined;
 const browser: Browser = await launchBrowser();
 
 interface Run {
@@ -263,10 +266,12 @@ async function coldBytes(
 const ourPage = await browser.newPage();
 await ourPage.goto(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
 await ourPage.waitForSelector('[data-search-status="done"]', { state: 'attached' });
-const stockPage = await browser.newPage();
-await stockPage.goto(`${stockServer.url}/search.html`);
-await stockPage.waitForSelector('body[data-done]', { state: 'attached' });
-await stock(stockPage, '测试');
+const stockPage = STOCK ? await browser.newPage() : undefined;
+if (stockServer && stockPage) {
+  await stockPage.goto(`${stockServer.url}/search.html`);
+  await stockPage.waitForSelector('body[data-done]', { state: 'attached' });
+  await stock(stockPage, '测试');
+}
 
 interface Totals {
   found: number;
@@ -282,10 +287,9 @@ for (const [name, queries] of Object.entries(sets)) {
   const totals = { ours: blank(), stock: blank(), queries: queries.length };
   for (const { query, targets } of queries) {
     const truth = expected(query);
-    for (const [engine, run] of [
-      ['ours', await ours(ourPage, query)],
-      ['stock', await stock(stockPage, query)],
-    ] as const) {
+    const runs: Array<['ours' | 'stock', Run]> = [['ours', await ours(ourPage, query)]];
+    if (stockPage) runs.push(['stock', await stock(stockPage, query)]);
+    for (const [engine, run] of runs) {
       const total = totals[engine];
       const returned = new Set(run.urls);
       const found = [...returned].filter((url) => truth.has(url)).length;
@@ -317,6 +321,7 @@ for (const query of coldQueries) {
       (page) => page.waitForSelector('[data-search-status="done"]', { state: 'attached', timeout: 120_000 }),
     ),
   );
+  if (!stockServer) continue;
   cold.stock.push(
     await coldBytes(
       stockServer,
@@ -329,15 +334,15 @@ for (const query of coldQueries) {
 
 await browser.close();
 await server.close();
-await stockServer.close();
+await stockServer?.close();
 
 // 6. The report.
 const ourIndexBytes =
   (await directoryBytes(path.join(distDir, 'pagefind'))) +
   (await directoryBytes(path.join(distDir, 'search'), (file) => !file.endsWith('index.html')));
-const stockIndexBytes = await directoryBytes(path.join(stockDir, 'pagefind'));
+const stockIndexBytes = STOCK ? await directoryBytes(path.join(stockDir, 'pagefind')) : NaN;
 const fixed = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : '–');
 const rows: string[] = [
   `Search benchmark — ${articles.length} articles (${(textBytes / 1e6).toFixed(1)} MB of text), ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
   '',
@@ -347,10 +352,10 @@ const rows: string[] = [
 for (const [name, { ours: a, stock: b, queries }] of Object.entries(results)) {
   rows.push(`| ${name} (${queries}): recall | ${fixed(a.found / a.expected)} | ${fixed(b.found / b.expected)} |`);
   rows.push(`| ${name}: precision | ${fixed(a.found / a.returned)} | ${fixed(b.found / b.returned)} |`);
-  rows.push(`| ${name}: queries answered exactly | ${a.exact}/${queries} | ${b.exact}/${queries} |`);
+  rows.push(`| ${name}: queries answered exactly | ${a.exact}/${queries} | ${STOCK ? `${b.exact}/${queries}` : '–'} |`);
   if (name === 'headlines')
     rows.push(
-      `| headlines: MRR of an article with that headline | ${fixed(a.reciprocal / queries)} | ${fixed(b.reciprocal / queries)} |`,
+      `| headlines: MRR of an article with that headline | ${fixed(a.reciprocal / queries)} | ${STOCK ? fixed(b.reciprocal / queries) : '–'} |`,
     );
 }
 const warm = (engine: 'ours' | 'stock') =>
@@ -365,6 +370,6 @@ rows.push(
   `| cold query bytes, median / max (${coldQueries.length} queries) | ${kb(percentile(sortedCold(cold.ours), 0.5))} / ${kb(Math.max(...cold.ours))} | ${kb(percentile(sortedCold(cold.stock), 0.5))} / ${kb(Math.max(...cold.stock))} |`,
 );
 rows.push(
-  `| index on disk (× article text) | ${(ourIndexBytes / 1e6).toFixed(1)} MB (${(ourIndexBytes / textBytes).toFixed(2)}×) | ${(stockIndexBytes / 1e6).toFixed(1)} MB (${(stockIndexBytes / textBytes).toFixed(2)}×) |`,
+  `| index on disk (× article text) | ${(ourIndexBytes / 1e6).toFixed(1)} MB (${(ourIndexBytes / textBytes).toFixed(2)}×) | ${STOCK ? `${(stockIndexBytes / 1e6).toFixed(1)} MB (${(stockIndexBytes / textBytes).toFixed(2)}×)` : '–'} |`,
 );
 console.log(rows.join('\n'));

@@ -5,7 +5,7 @@
  * of the site is the corpus's.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -82,5 +82,17 @@ describe('an archive of 2,000 articles, and one more day', () => {
       /^[a-z]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/\d+\/index\.html$/u.test(file),
     );
     expect(articlePages).toHaveLength(after);
+  });
+
+  test('a word searched costs a few kilobytes per search shard, not a 34 KB chunk', async () => {
+    const bundles = path.join(work, 'dist', 'pagefind');
+    const sizes: number[] = [];
+    for (const shard of await readdir(bundles)) {
+      const chunks = path.join(bundles, shard, 'index');
+      for (const chunk of await readdir(chunks)) sizes.push((await stat(path.join(chunks, chunk))).size);
+    }
+    sizes.sort((a, b) => a - b);
+    expect(sizes.length).toBeGreaterThan(100);
+    expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(8 * 1024);
   });
 });
