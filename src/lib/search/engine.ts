@@ -66,29 +66,11 @@ export interface MatchResult {
   documentFrequency: number[];
 }
 
-interface Hit {
-  key: ArticleKey;
-  record: string;
-  slot: number;
-  offset: number;
-  inHeadline: boolean;
-}
-
 export class MatchEngine {
   constructor(
     private readonly backend: PostingBackend,
     private readonly layout: Layout,
   ) {}
-
-  private locate(record: string, position: number, overflow: ReadonlySet<string>): Hit {
-    const { slotWidth, headlineRegion } = this.layout;
-    if (overflow.has(record)) {
-      return { key: `${record}-0`, record, slot: 0, offset: position, inHeadline: position < headlineRegion };
-    }
-    const slot = Math.floor(position / slotWidth);
-    const offset = position % slotWidth;
-    return { key: `${record}-${slot}`, record, slot, offset, inHeadline: offset < headlineRegion };
-  }
 
   /** Start positions of the variant as a phrase, per record. */
   private async phraseStarts(variant: TermVariant, filters: SearchFilters | undefined): Promise<RecordHits[]> {
@@ -126,19 +108,27 @@ export class MatchEngine {
     filters?: SearchFilters,
   ): Promise<Map<ArticleKey, TermHits & { record: string; slot: number }>> {
     const overflow = await this.backend.overflowRecords();
+    const { slotWidth, headlineRegion } = this.layout;
     const found = new Map<ArticleKey, TermHits & { record: string; slot: number }>();
     for (const variant of term.variants) {
       for (const { record, positions } of await this.phraseStarts(variant, filters)) {
+        // An over-long article has its record to itself: every position is its own.
+        const whole = overflow.has(record);
+        // Positions ascend, so an article's hits come together: its entry is looked up once per run.
+        let slot = -1;
+        let hits: (TermHits & { record: string; slot: number }) | undefined;
         for (const position of positions) {
-          const hit = this.locate(record, position, overflow);
-          const known = found.get(hit.key);
-          if (known) {
-            known.count++;
-            known.inHeadline ||= hit.inHeadline;
-            known.first = Math.min(known.first, hit.offset);
-          } else {
-            found.set(hit.key, { record, slot: hit.slot, count: 1, inHeadline: hit.inHeadline, first: hit.offset });
+          const at = whole ? 0 : Math.floor(position / slotWidth);
+          const offset = position - at * slotWidth;
+          if (at !== slot || !hits) {
+            slot = at;
+            const key = `${record}-${slot}`;
+            hits = found.get(key);
+            if (!hits) found.set(key, (hits = { record, slot, count: 0, inHeadline: false, first: offset }));
           }
+          hits.count++;
+          hits.inHeadline ||= offset < headlineRegion;
+          hits.first = Math.min(hits.first, offset);
         }
       }
     }

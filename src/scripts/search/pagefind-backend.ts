@@ -75,9 +75,17 @@ export class PagefindBackend implements PostingBackend {
     const response = await pagefind.search(words.join(' '), options);
     return (response?.results ?? []).map((result) => ({
       record: result.id,
-      positions: [...result.words].sort((a, b) => a - b),
+      positions: ascending(result.words),
     }));
   }
+}
+
+/** Pagefind usually lists a record's positions in order already; copy and sort only when it does not. */
+function ascending(positions: number[]): number[] {
+  for (let index = 1; index < positions.length; index++) {
+    if (positions[index]! < positions[index - 1]!) return [...positions].sort((a, b) => a - b);
+  }
+  return positions;
 }
 
 /** Each key matches records having any of its values. */
