@@ -340,9 +340,12 @@ await stockServer?.close();
 const ourIndexBytes =
   (await directoryBytes(path.join(distDir, 'pagefind'))) +
   (await directoryBytes(path.join(distDir, 'search'), (file) => !file.endsWith('index.html')));
-const stockIndexBytes = STOCK ? await directoryBytes(path.join(stockDir, 'pagefind')) : NaN;
+const stockIndexBytes = STOCK ? await directoryBytes(path.join(stockDir, 'pagefind')) : 0;
 const fixed = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : '–');
+/** A stock Pagefind cell, or – when the run left stock Pagefind out. */
+const stockCell = (cell: () => string) => (STOCK ? cell() : '–');
+const indexSize = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB (${(bytes / textBytes).toFixed(2)}×)`;
 const rows: string[] = [
   `Search benchmark — ${articles.length} articles (${(textBytes / 1e6).toFixed(1)} MB of text), ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
   '',
@@ -352,10 +355,12 @@ const rows: string[] = [
 for (const [name, { ours: a, stock: b, queries }] of Object.entries(results)) {
   rows.push(`| ${name} (${queries}): recall | ${fixed(a.found / a.expected)} | ${fixed(b.found / b.expected)} |`);
   rows.push(`| ${name}: precision | ${fixed(a.found / a.returned)} | ${fixed(b.found / b.returned)} |`);
-  rows.push(`| ${name}: queries answered exactly | ${a.exact}/${queries} | ${STOCK ? `${b.exact}/${queries}` : '–'} |`);
+  rows.push(
+    `| ${name}: queries answered exactly | ${a.exact}/${queries} | ${stockCell(() => `${b.exact}/${queries}`)} |`,
+  );
   if (name === 'headlines')
     rows.push(
-      `| headlines: MRR of an article with that headline | ${fixed(a.reciprocal / queries)} | ${STOCK ? fixed(b.reciprocal / queries) : '–'} |`,
+      `| headlines: MRR of an article with that headline | ${fixed(a.reciprocal / queries)} | ${stockCell(() => fixed(b.reciprocal / queries))} |`,
     );
 }
 const warm = (engine: 'ours' | 'stock') =>
@@ -370,6 +375,6 @@ rows.push(
   `| cold query bytes, median / max (${coldQueries.length} queries) | ${kb(percentile(sortedCold(cold.ours), 0.5))} / ${kb(Math.max(...cold.ours))} | ${kb(percentile(sortedCold(cold.stock), 0.5))} / ${kb(Math.max(...cold.stock))} |`,
 );
 rows.push(
-  `| index on disk (× article text) | ${(ourIndexBytes / 1e6).toFixed(1)} MB (${(ourIndexBytes / textBytes).toFixed(2)}×) | ${STOCK ? `${(stockIndexBytes / 1e6).toFixed(1)} MB (${(stockIndexBytes / textBytes).toFixed(2)}×)` : '–'} |`,
+  `| index on disk (× article text) | ${indexSize(ourIndexBytes)} | ${stockCell(() => indexSize(stockIndexBytes))} |`,
 );
 console.log(rows.join('\n'));

@@ -66,6 +66,9 @@ export interface MatchResult {
   documentFrequency: number[];
 }
 
+/** A term's hits in one article, with the record and slot that hold the article. */
+type SlotHits = TermHits & { record: string; slot: number };
+
 export class MatchEngine {
   constructor(
     private readonly backend: PostingBackend,
@@ -103,20 +106,17 @@ export class MatchEngine {
   }
 
   /** Where a term occurs, by article, united over its readings. */
-  async matchTerm(
-    term: QueryTerm,
-    filters?: SearchFilters,
-  ): Promise<Map<ArticleKey, TermHits & { record: string; slot: number }>> {
+  async matchTerm(term: QueryTerm, filters?: SearchFilters): Promise<Map<ArticleKey, SlotHits>> {
     const overflow = await this.backend.overflowRecords();
     const { slotWidth, headlineRegion } = this.layout;
-    const found = new Map<ArticleKey, TermHits & { record: string; slot: number }>();
+    const found = new Map<ArticleKey, SlotHits>();
     for (const variant of term.variants) {
       for (const { record, positions } of await this.phraseStarts(variant, filters)) {
         // An over-long article has its record to itself: every position is its own.
         const whole = overflow.has(record);
         // Positions ascend, so an article's hits come together: its entry is looked up once per run.
         let slot = -1;
-        let hits: (TermHits & { record: string; slot: number }) | undefined;
+        let hits: SlotHits | undefined;
         for (const position of positions) {
           const at = whole ? 0 : Math.floor(position / slotWidth);
           const offset = position - at * slotWidth;
