@@ -25,8 +25,20 @@ describe('reading a query', () => {
   test('one character is searched by its character word, longer terms by their bigrams in order', () => {
     const [one, three] = analyseQuery('业 落实落').terms;
     expect(one?.variants[0]?.sequence).toHaveLength(1);
-    expect(three?.variants[0]).toMatchObject({ distinctChars: false });
     expect(three?.variants[0]?.sequence).toHaveLength(2);
+  });
+
+  test('a term whose characters repeat is searched in stretches that do not repeat one, overlapping by a character', () => {
+    const segmentsOf = (text: string) =>
+      analyseQuery(text).terms[0]!.variants[0]!.segments.map(({ offset, sequence }) =>
+        [...text].slice(offset, offset + sequence.length + 1).join(''),
+      );
+    expect(segmentsOf('市政协八届联谊会第五次会议')).toEqual(['市政协八届联谊会第五次', '次会议']);
+    expect(segmentsOf('共建共治共享')).toEqual(['共建', '建共治', '治共享']);
+    expect(segmentsOf('落实落实')).toEqual(['落实', '实落', '落实']);
+    expect(segmentsOf('哈哈哈')).toEqual(['哈哈', '哈哈']);
+    expect(segmentsOf('两业融合')).toEqual(['两业融合']);
+    expect(segmentsOf('业')).toEqual(['业']);
   });
 });
 

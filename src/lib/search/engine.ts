@@ -8,10 +8,13 @@
  * m consecutive positions holding its bigrams can only be the term itself: neighbouring
  * positions of one field overlap by a character, and each of the term's characters begins
  * exactly one of its bigrams, so the run is forced to read b1 b2 … bm. One search for all
- * the bigrams then decides. A term whose characters repeat is checked bigram by bigram.
+ * the bigrams then decides. A term whose characters repeat is cut into segments that
+ * do not repeat one (query.ts), each found that way with one search, and the term is where
+ * they all sit at their offsets: consecutive segments share a character, so together
+ * they spell the term within one field.
  */
 import type { HeadlineEntry } from './headlines';
-import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
+import type { AnalysedQuery, PhraseSegment, QueryTerm, TermVariant } from './query';
 
 /** The records that hold every one of some words, and the positions where those words occur. */
 export interface RecordHits {
@@ -75,32 +78,41 @@ export class MatchEngine {
     private readonly layout: Layout,
   ) {}
 
-  /** Start positions of the variant as a phrase, per record. */
+  /** Start positions of a segment, per record: runs of its words as long as the segment. */
+  private async segmentStarts(segment: PhraseSegment, filters: SearchFilters | undefined) {
+    const { sequence } = segment;
+    const hits = await this.backend.search([...new Set(sequence)], filters);
+    return new Map(
+      hits.map(({ record, positions }) => [
+        record,
+        sequence.length === 1 ? positions : runStarts(positions, sequence.length),
+      ]),
+    );
+  }
+
+  /**
+   * Start positions of the variant as a phrase, per record: where its first segment starts
+   * and every other segment starts as far on as its offset in the term.
+   */
   private async phraseStarts(variant: TermVariant, filters: SearchFilters | undefined): Promise<RecordHits[]> {
-    const { sequence, words } = variant;
-    if (sequence.length === 1) return this.backend.search(words, filters);
-    if (variant.distinctChars) {
-      const hits = await this.backend.search(words, filters);
-      return hits.map(({ record, positions }) => ({ record, positions: runStarts(positions, sequence.length) }));
-    }
-    const bigrams = sequence;
-    const perWord = new Map<string, Map<string, Set<number>>>();
-    for (const word of new Set(bigrams)) {
-      const hits = await this.backend.search([word], filters);
-      perWord.set(word, new Map(hits.map((hit) => [hit.record, new Set(hit.positions)])));
-    }
-    const first = perWord.get(bigrams[0]!)!;
+    const searched = new Map<string, ReturnType<MatchEngine['segmentStarts']>>();
+    const perSegment = await Promise.all(
+      variant.segments.map((segment) => {
+        const key = segment.sequence.join(' ');
+        if (!searched.has(key)) searched.set(key, this.segmentStarts(segment, filters));
+        return searched.get(key)!;
+      }),
+    );
+    const [first, ...rest] = perSegment;
     const starts: RecordHits[] = [];
-    for (const [record, positions] of first) {
-      const found = [...positions].filter((start) =>
-        bigrams.every((word, index) =>
-          perWord
-            .get(word)!
-            .get(record)
-            ?.has(start + index),
-        ),
+    for (const [record, positions] of first ?? []) {
+      const others = rest.map((segmentStarts) => segmentStarts.get(record));
+      if (others.some((other) => other === undefined)) continue;
+      const sets = others.map((other) => new Set(other));
+      const found = positions.filter((start) =>
+        sets.every((set, index) => set.has(start + variant.segments[index + 1]!.offset)),
       );
-      if (found.length > 0) starts.push({ record, positions: found.sort((a, b) => a - b) });
+      if (found.length > 0) starts.push({ record, positions: found });
     }
     return starts;
   }

@@ -10,6 +10,17 @@ import { normalizeForSearch } from './normalize';
 import { headlineDigest, printedDigest } from './headlines';
 import { bigramWords, charWord } from './tokens';
 
+/**
+ * A stretch of a term in which no character repeats, or a doubled character (one bigram):
+ * one search for its words finds exactly where it occurs (see engine.ts).
+ */
+export interface PhraseSegment {
+  /** Where it begins in the term, in characters (and so in positions). */
+  offset: number;
+  /** Its index words in order: bigrams, or a one-character term's character word. */
+  sequence: string[];
+}
+
 export interface TermVariant {
   /** The normalised characters searched for. */
   text: string;
@@ -17,8 +28,8 @@ export interface TermVariant {
   sequence: string[];
   /** The distinct words of the sequence. */
   words: string[];
-  /** True when no character repeats: then the bigrams alone decide a phrase match (see engine.ts). */
-  distinctChars: boolean;
+  /** The sequence cut where a character repeats; consecutive segments share one character. */
+  segments: PhraseSegment[];
 }
 
 export interface QueryTerm {
@@ -106,10 +117,31 @@ function variantTexts(text: string, context: ConversionContext | undefined): str
   return readings;
 }
 
+/**
+ * Cuts a term of two or more characters into segments without a repeated character, each
+ * as long as it can be and beginning on the last character of the one before; a doubled
+ * character (落落) is a segment of its own. 市政协八届联谊会第五次会议 is two: up to 次, and
+ * from 次.
+ */
+export function phraseSegments(chars: readonly string[], bigrams: readonly string[]): PhraseSegment[] {
+  const segments: PhraseSegment[] = [];
+  for (let start = 0; start + 1 < chars.length;) {
+    let end = start + 1;
+    if (chars[end] !== chars[start]) {
+      const seen = new Set([chars[start], chars[end]]);
+      while (end + 1 < chars.length && !seen.has(chars[end + 1])) seen.add(chars[++end]);
+    }
+    segments.push({ offset: start, sequence: bigrams.slice(start, end) });
+    start = end;
+  }
+  return segments;
+}
+
 export function termVariant(text: string): TermVariant {
   const chars = [...text];
   const sequence = chars.length === 1 ? [charWord(text)] : bigramWords(text);
-  return { text, sequence, words: [...new Set(sequence)], distinctChars: new Set(chars).size === chars.length };
+  const segments = chars.length === 1 ? [{ offset: 0, sequence }] : phraseSegments(chars, sequence);
+  return { text, sequence, words: [...new Set(sequence)], segments };
 }
 
 export function analyseQuery(typed: string, context?: ConversionContext): AnalysedQuery {
