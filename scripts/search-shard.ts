@@ -18,7 +18,7 @@ import { primarySection, searchableFields, searchDisplay } from '../src/lib/sear
 import { slotWords } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
 import type { PageResult } from './lib/ingest';
-import { sortPagefindFilters } from './lib/pagefind-files';
+import { numberIndexChunks, sortPagefindFilters } from './lib/pagefind-files';
 import { conversionTable } from './lib/traditional';
 import { normalizeForSearch } from '../src/lib/search/normalize';
 
@@ -75,7 +75,7 @@ function fragmentUrl(content: Uint8Array): string {
  * own display files, never Pagefind's copy of the tokens) nor Pagefind's UI.
  */
 const SEARCH_FILE =
-  /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[a-z0-9-]+\.pagefind|pagefind\.[^/]+\.pf_meta|index\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter)$/u;
+  /^(?:pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[a-z0-9-]+\.pagefind|pagefind\.[^/]+\.pf_meta|index\/[^/]+\/[^/]+\.pf_index|filter\/[^/]+\.pf_filter)$/u;
 
 /**
  * Postings per chunk of a shard's word index. A query fetches, in every shard, the whole
@@ -165,7 +165,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
         fragments.set(path.posix.basename(file.path, '.pf_fragment'), fragmentUrl(file.content));
     }
     await rm(bundleDir, { recursive: true, force: true });
-    for (const file of sortPagefindFilters(bundle, job.language)) {
+    for (const file of numberIndexChunks(sortPagefindFilters(bundle, job.language), job.language)) {
       if (!SEARCH_FILE.test(file.path)) continue;
       await mkdir(path.dirname(path.join(bundleDir, file.path)), { recursive: true });
       await writeFile(path.join(bundleDir, file.path), file.content);
