@@ -1,10 +1,12 @@
 /**
  * A static file server for a built site, behaving like a plain static host: /a/b/ serves
- * a/b/index.html, unknown paths get 404.html with status 404, text is sent gzipped when
+ * a/b/index.html, unknown paths get 404.html with status 404, every file carries an ETag
+ * and is revalidated (304 when unchanged), text is sent gzipped when
  * the browser accepts it (Pagefind's own files are gzipped already), and the headers of
  * the site's _headers file apply as on Netlify or Cloudflare Pages — so the browser tests
  * run under the site's Content-Security-Policy. Used by the browser tests and benchmarks.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -87,11 +89,20 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       return;
     }
     const body = await readFile(file);
+    // Hosts send a validator, so a file fetched again (by a second worker, say) costs a 304.
+    const etag = `W/"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache', ...headersFor(rules, url.pathname) });
+      response.end();
+      sent.push({ path: url.pathname, bytes: 0 });
+      return;
+    }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const compress = COMPRESSIBLE.test(type) && /\bgzip\b/u.test(String(request.headers['accept-encoding'] ?? ''));
     response.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': 'no-cache',
+      ETag: etag,
       ...headersFor(rules, url.pathname),
       ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
