@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ARTICLES_PER_SHARD, planShards, type ShardArticle } from '../../src/lib/search/records';
+import { shardsPerWorker } from '../../src/scripts/search/pagefind-backend';
 
 /** `perDay` articles on each day from `from`, for `days` days. */
 function daily(from: string, days: number, perDay: number): ShardArticle[] {
@@ -39,5 +40,25 @@ describe('search shards', () => {
       { id: 'c', date: '2026-03-28', digest: 'x' },
     ]);
     expect(shards).toEqual([{ id: '2024', articleIds: ['a', 'b', 'c'] }]);
+  });
+});
+
+describe('searching the shards in the browser', () => {
+  const shards = (count: number) => Array.from({ length: count }, (_, index) => `shard${index}`);
+
+  test('a small archive is searched by one Pagefind worker holding every shard', () => {
+    expect(shardsPerWorker(shards(1), 8)).toEqual([[]]);
+    expect(shardsPerWorker(shards(5), 8)).toEqual([['shard1', 'shard2', 'shard3', 'shard4']]);
+  });
+
+  test('a large one is split between two workers, one per core, each also holding the first shard', () => {
+    const split = shardsPerWorker(shards(27), 2);
+    expect(split).toHaveLength(2);
+    expect(split.map((part) => part.length)).toEqual([13, 13]);
+    expect(split.flat()).toEqual(shards(27).slice(1));
+  });
+
+  test('a one-core device keeps one worker', () => {
+    expect(shardsPerWorker(shards(27), 1)).toEqual([shards(27).slice(1)]);
   });
 });
