@@ -82,8 +82,8 @@ const SEARCH_FILE =
  * chunk that holds each of its words, and a first query loads every shard's metadata, which
  * lists the chunks. Pagefind's default, 20,000, makes chunks of about 34 KB compressed here;
  * 2,000 makes them about 4 KB for 22 KB of metadata per shard (measured on a shard of
- * 2,420 articles), the least a query of a few words costs. Pagefind 1.5 reads it from the
- * environment when its service starts.
+ * 2,420 articles, before numberIndexChunks shortened the metadata), the least a query of
+ * a few words costs. Pagefind 1.5 reads it from the environment when its service starts.
  */
 const INDEX_CHUNK_POSTINGS = 2000;
 
