@@ -19,6 +19,7 @@ import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
 import { ROOT } from './paths';
 import { conversionTable } from './traditional';
+import { packCharSet } from '../../src/lib/search/char-set';
 
 const run = promisify(execFile);
 const MANIFEST = 'search-manifest.json';
@@ -202,6 +203,7 @@ export async function writeSearchIndex(
     summaries.flatMap((shard) => shard.headlines),
   );
   const distinct = (values: string[]) => [...new Set(values)].sort();
+  const conversions = conversionTable();
   const searchIndex = {
     version: 2,
     slotWidth: SLOT_WIDTH,
@@ -215,6 +217,7 @@ export async function writeSearchIndex(
       section: distinct(index.articles.map(primarySection)),
       year: distinct(index.articles.map((article) => article.date.slice(0, 4))),
     },
+    traditionalChars: packCharSet(Object.keys(conversions)),
   };
   await writeFile(path.join(outDir, SEARCH_INDEX_FILE), `${JSON.stringify(searchIndex)}\n`);
   const archiveChars = [
@@ -222,7 +225,7 @@ export async function writeSearchIndex(
   ].sort();
   await writeFile(
     path.join(outDir, TRADITIONAL_FILE),
-    `${JSON.stringify({ conversions: conversionTable(), archiveChars: archiveChars.join('') })}\n`,
+    `${JSON.stringify({ conversions, archiveChars: archiveChars.join('') })}\n`,
   );
   await writeFile(manifestFile, JSON.stringify(next));
   return {

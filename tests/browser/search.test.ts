@@ -120,6 +120,20 @@ describe('finding every article that contains the query, and only those', () => 
     expect(await page.textContent('[data-search-notice]')).toContain('简体');
   });
 
+  test('the traditional-character table is fetched only for a query that may need it', async () => {
+    const fetchesTable = async (query: string) => {
+      const context = await browser.newContext();
+      const fresh = await context.newPage();
+      const first = server.sent.length;
+      await fresh.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+      await done(fresh);
+      await context.close();
+      return server.sent.slice(first).some((response) => response.path.endsWith('/search/t2s.json'));
+    };
+    expect(await fetchesTable('两业融合')).toBe(false);
+    expect(await fetchesTable('兩業融合')).toBe(true);
+  });
+
   test('punctuation, width and quotes never decide a match', async () => {
     const expected = expectedUrls(articles, '两业融合');
     for (const query of ['“两业”融合', '两业,融合', '"两业融合"', '两业　融合'.replace('　', '')]) {

@@ -3,6 +3,7 @@ import { looseQuery, segmentLoose } from '../../src/lib/search/loose';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery, splitTerms } from '../../src/lib/search/query';
 import { conversionTable } from '../../scripts/lib/traditional';
+import { charSetTest, packCharSet } from '../../src/lib/search/char-set';
 
 describe('reading a query', () => {
   test('whitespace separates terms; quotes keep a phrase with spaces whole', () => {
@@ -43,6 +44,15 @@ describe('reading a query', () => {
 });
 
 describe('traditional characters', () => {
+  test('the search page knows, without fetching the table, whether a query may hold one', () => {
+    const table = conversionTable();
+    const mayBeTraditional = charSetTest(packCharSet(Object.keys(table)));
+    const ideographs = Array.from({ length: 0xa000 - 0x3400 }, (_, index) => String.fromCodePoint(0x3400 + index));
+    expect(ideographs.filter(mayBeTraditional)).toEqual(ideographs.filter((char) => char in table));
+    for (const char of Object.keys(table)) expect(mayBeTraditional(char), char).toBe(true);
+    for (const char of '两业融合嘉兴日报𠮷a，') expect(mayBeTraditional(char), char).toBe(false);
+  });
+
   const conversions = conversionTable();
   const context = (inArchive: string) => ({ conversions, inArchive: (char: string) => inArchive.includes(char) });
 

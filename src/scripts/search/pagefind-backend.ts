@@ -4,6 +4,7 @@
  * words, and at which positions (see src/lib/search/engine.ts) — and the headline buckets
  * beside it (src/lib/search/headlines.ts).
  */
+import type { CharSet } from '../../lib/search/char-set';
 import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 
@@ -30,6 +31,8 @@ export interface SearchIndexInfo {
   headlineBucketWidth: number;
   /** Every value each filter can take. */
   facets: { publication: string[]; section: string[]; year: string[] };
+  /** The characters the conversion table (search/t2s.json) reads as simplified. */
+  traditionalChars: CharSet;
 }
 
 /**

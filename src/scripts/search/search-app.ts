@@ -10,6 +10,7 @@
 import { MatchEngine, type ArticleMatch, type MatchResult, type SearchFilters } from '../../lib/search/engine';
 import { excerpt, hitRanges, markHits, type Segment } from '../../lib/search/excerpt';
 import { looseQuery } from '../../lib/search/loose';
+import { charSetTest } from '../../lib/search/char-set';
 import { analyseQuery, type AnalysedQuery, type ConversionContext } from '../../lib/search/query';
 import { rankByDate, rankByRelevance } from '../../lib/search/rank';
 import type { SearchDisplay } from '../../lib/search/record';
@@ -79,7 +80,13 @@ class SearchData {
   display = (key: string) => this.json<SearchDisplay>(`search/text/${key}.json`);
   table = (shard: string) => this.json<ShardTable>(`search/shards/${shard}.json`);
 
-  async conversions(): Promise<ConversionContext> {
+  private mayBeTraditional: Promise<(char: string) => boolean> | undefined;
+
+  /** How to read the query's characters, or nothing when none of them may be traditional (the table is not fetched). */
+  async conversionsFor(query: string): Promise<ConversionContext | undefined> {
+    this.mayBeTraditional ??= this.info().then((info) => charSetTest(info.traditionalChars));
+    const mayBeTraditional = await this.mayBeTraditional;
+    if (![...query].some(mayBeTraditional)) return undefined;
     const data = await this.json<{ conversions: Record<string, string[]>; archiveChars: string }>('search/t2s.json');
     const inArchive = new Set(data.archiveChars);
     return { conversions: data.conversions, inArchive: (char) => inArchive.has(char) };
@@ -177,7 +184,7 @@ export class SearchApp {
    */
   async keys(query: string): Promise<string[]> {
     const { engine, info } = await this.loadEngine();
-    const context = /[^\x00-\x7f]/u.test(query) ? await this.data.conversions() : undefined;
+    const context = await this.data.conversionsFor(query);
     const result = await engine.match(analyseQuery(query, context));
     return rankByRelevance(result.matches.values(), result.documentFrequency, info.articles).map((match) => match.key);
   }
@@ -262,7 +269,7 @@ export class SearchApp {
     try {
       const { engine, info } = await this.loadEngine();
       this.showState(state, info);
-      const context = /[^\x00-\x7f]/u.test(state.q) ? await this.data.conversions() : undefined;
+      const context = await this.data.conversionsFor(state.q);
       const query = analyseQuery(state.q, context);
       if (run !== this.run) return;
       this.query = query;
