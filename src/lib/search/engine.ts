@@ -81,7 +81,7 @@ export class MatchEngine {
   /** Start positions of a segment, per record: runs of its words as long as the segment. */
   private async segmentStarts(segment: PhraseSegment, filters: SearchFilters | undefined) {
     const { sequence } = segment;
-    const hits = await this.backend.search([...new Set(sequence)], filters);
+    const hits = await this.backend.search(sequence, filters);
     return new Map(
       hits.map(({ record, positions }) => [
         record,

@@ -17,7 +17,7 @@ import { bigramWords, charWord } from './tokens';
 export interface PhraseSegment {
   /** Where it begins in the term, in characters (and so in positions). */
   offset: number;
-  /** Its index words in order: bigrams, or a one-character term's character word. */
+  /** Its index words in order, all different: bigrams, or a one-character term's character word. */
   sequence: string[];
 }
 
@@ -26,8 +26,6 @@ export interface TermVariant {
   text: string;
   /** The index words that must sit at consecutive positions: its bigrams in order, or its one character's word. */
   sequence: string[];
-  /** The distinct words of the sequence. */
-  words: string[];
   /** The sequence cut where a character repeats; consecutive segments share one character. */
   segments: PhraseSegment[];
 }
@@ -141,7 +139,7 @@ export function termVariant(text: string): TermVariant {
   const chars = [...text];
   const sequence = chars.length === 1 ? [charWord(text)] : bigramWords(text);
   const segments = chars.length === 1 ? [{ offset: 0, sequence }] : phraseSegments(chars, sequence);
-  return { text, sequence, words: [...new Set(sequence)], segments };
+  return { text, sequence, segments };
 }
 
 export function analyseQuery(typed: string, context?: ConversionContext): AnalysedQuery {

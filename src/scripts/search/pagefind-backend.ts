@@ -97,7 +97,8 @@ export class PagefindBackend implements PostingBackend {
   async search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]> {
     const modules = await this.load();
     const options = filters && Object.keys(filters).length > 0 ? { filters: toPagefindFilters(filters) } : {};
-    const responses = await Promise.all(modules.map((pagefind) => pagefind.search(words.join(' '), options)));
+    const query = words.join(' ');
+    const responses = await Promise.all(modules.map((pagefind) => pagefind.search(query, options)));
     const hits: RecordHits[] = [];
     const seen = new Set<string>();
     for (const response of responses) {
