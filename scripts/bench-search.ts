@@ -315,9 +315,7 @@ for (const query of coldQueries) {
       server,
       `${server.url}/search/?q=${encodeURIComponent(query)}`,
       (pathname) =>
-        pathname.startsWith('/pagefind/') ||
-        (pathname.startsWith('/search/') && pathname !== '/search/') ||
-        /^\/_astro\/.*\.js$/u.test(pathname),
+        (pathname.startsWith('/search/') && pathname !== '/search/') || /^\/_astro\/.*\.js$/u.test(pathname),
       (page) => page.waitForSelector('[data-search-status="done"]', { state: 'attached', timeout: 120_000 }),
     ),
   );
@@ -337,9 +335,7 @@ await server.close();
 await stockServer?.close();
 
 // 6. The report.
-const ourIndexBytes =
-  (await directoryBytes(path.join(distDir, 'pagefind'))) +
-  (await directoryBytes(path.join(distDir, 'search'), (file) => !file.endsWith('index.html')));
+const ourIndexBytes = await directoryBytes(path.join(distDir, 'search'), (file) => !file.endsWith('index.html'));
 const stockIndexBytes = STOCK ? await directoryBytes(path.join(stockDir, 'pagefind')) : 0;
 const fixed = (value: number, digits = 3) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(0)} KB` : '–');

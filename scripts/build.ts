@@ -37,7 +37,7 @@ console.log(
   `Site: ${render.pages} pages, ${render.rendered} rendered${result.compiled ? ' (templates recompiled)' : ''}, ${render.removed} removed.`,
 );
 console.log(
-  `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt.`,
+  `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt; ${result.search.segmentsWritten} index segments written.`,
 );
 const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`);
 console.log(`Stages: ${stages.join(', ')}.`);

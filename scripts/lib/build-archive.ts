@@ -44,6 +44,8 @@ export interface BuildReport {
   rendered: number;
   searchShards: number;
   searchShardsRebuilt: number;
+  /** Segments of the word index put together anew. */
+  searchSegmentsWritten: number;
   compiled: boolean;
   /** Wall time of each stage, in milliseconds. */
   timings: Record<string, number>;
@@ -61,6 +63,7 @@ export function buildReport(result: BuildResult): BuildReport {
     rendered: result.render.rendered,
     searchShards: result.search.shards,
     searchShardsRebuilt: result.search.rebuilt,
+    searchSegmentsWritten: result.search.segmentsWritten,
     compiled: result.compiled,
     timings: result.timings,
     ingestCpu: {

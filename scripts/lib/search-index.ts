@@ -1,8 +1,11 @@
 /**
  * The search index: the archive in shards of whole months (src/lib/search/records.ts), each
- * a Pagefind bundle under dist/pagefind/<shard>/ built by scripts/search-shard.ts in a
- * process of its own, two at a time. A shard is rebuilt only when one of its articles, or
- * the search code, changed. dist/search/index.json tells the search page what there is.
+ * built by scripts/search-shard.ts in a process of its own, two at a time, into cached
+ * postings and the shard's display files. A shard is rebuilt only when one of its articles,
+ * or the search code, changed. Consecutive shards make up the segments of the word index
+ * under dist/search/postings/ (src/lib/search/postings.ts); a segment is put together
+ * again only when one of its shards changed. dist/search/index.json tells the search page
+ * what there is.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,11 +16,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
 import { bucketWidth, headlineBucketPath, HEADLINES_DIR, type HeadlineEntry } from '../../src/lib/search/headlines';
-import { planShards } from '../../src/lib/search/records';
+import { planSegments, planShards } from '../../src/lib/search/records';
+import { POSTINGS_DIR, shardName } from '../../src/lib/search/postings';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
+import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { ROOT } from './paths';
+import { writeSegment } from './postings-files';
 import { conversionTable } from './traditional';
 import { packCharSet } from '../../src/lib/search/char-set';
 
@@ -33,12 +39,11 @@ const SEARCH_CODE = [
   'src/lib/search',
   'scripts/search-shard.ts',
   'scripts/lib/traditional.ts',
-  'node_modules/pagefind/package.json',
   'node_modules/opencc-js/package.json',
 ];
 
 /** What the index keeps of each shard between builds, besides its files in dist. */
-type ShardSummary = Pick<ShardOutput, 'convertibleChars' | 'overflowRecords' | 'headlines'>;
+type ShardSummary = Pick<ShardOutput, 'records' | 'convertibleChars' | 'overflowRecords' | 'headlines'>;
 
 interface SearchManifest {
   shards: Record<string, { digest: string } & ShardSummary>;
@@ -47,6 +52,8 @@ interface SearchManifest {
 export interface SearchIndexStats {
   shards: number;
   rebuilt: number;
+  /** Segments of the word index put together anew. */
+  segmentsWritten: number;
   articles: number;
   /** The results the rebuilt shards lead to (display file and URL), for the build's check. */
   results: ShardOutput['results'];
@@ -66,11 +73,6 @@ async function codeDigest(): Promise<string> {
     for (const file of files) hash.update(path.relative(ROOT, file)).update(await readFile(file).catch(() => ''));
   }
   return hash.digest('hex');
-}
-
-/** Pagefind language code for a shard: unique per shard, and unknown to Pagefind's stemmers and segmenters. */
-function shardLanguage(shardId: string): string {
-  return `s${shardId.replace(/-/gu, '')}`;
 }
 
 /** Writes every headline bucket (an empty one as {}), so a lookup never meets a missing file; returns their width. */
@@ -130,6 +132,7 @@ export async function writeSearchIndex(
   const digests = new Map(index.articles.map((article) => [article.id, article.digest]));
   const cacheFiles = new Map(index.articles.map((article) => [article.id, index.pageFiles[article.file] ?? '']));
   const shards = planShards(index.articles);
+  const postingsFile = (shardId: string) => path.join(cacheDir, 'search-postings', `${shardId}.bin`);
 
   const next: SearchManifest = { shards: {} };
   const jobs: ShardJob[] = [];
@@ -140,14 +143,19 @@ export async function writeSearchIndex(
       .update(shard.articleIds.map((id) => `${id}:${digests.get(id)}`).join('\n'))
       .digest('hex');
     const known = previous.shards[shard.id];
-    if (known?.digest === digest && existsSync(path.join(outDir, 'pagefind', shard.id, 'pagefind-entry.json'))) {
+    if (
+      known?.digest === digest &&
+      existsSync(postingsFile(shard.id)) &&
+      existsSync(path.join(outDir, 'search', 'shards', `${shard.id}.json`))
+    ) {
       next.shards[shard.id] = known;
       continue;
     }
-    next.shards[shard.id] = { digest, convertibleChars: '', overflowRecords: [], headlines: [] };
+    next.shards[shard.id] = { digest, records: [], convertibleChars: '', overflowRecords: [], headlines: [] };
     jobs.push({
       shardId: shard.id,
-      language: shardLanguage(shard.id),
+      shard: shardName(shard.id),
+      postingsFile: postingsFile(shard.id),
       articles: shard.articleIds.map((id) => ({ id, cacheFile: cacheFiles.get(id)! })),
       cacheDir,
       outDir,
@@ -162,15 +170,15 @@ export async function writeSearchIndex(
     ...Object.keys(previous.shards).filter((id) => !(id in next.shards)),
   ]);
   if (stale.size > 0 && existsSync(textDir)) {
-    // Display files are named after their record's id, which begins with the shard's language code.
-    const prefixes = [...stale].map((id) => `${shardLanguage(id)}_`);
+    // Display files are named after their record, whose name begins with the shard's.
+    const prefixes = [...stale].map((id) => `${shardName(id)}_`);
     for (const name of await readdir(textDir)) {
       if (prefixes.some((prefix) => name.startsWith(prefix))) await rm(path.join(textDir, name), { force: true });
     }
   }
   for (const id of Object.keys(previous.shards)) {
     if (!(id in next.shards)) {
-      await rm(path.join(outDir, 'pagefind', id), { recursive: true, force: true });
+      await rm(postingsFile(id), { force: true });
       await rm(path.join(outDir, 'search', 'shards', `${id}.json`), { force: true });
     }
   }
@@ -185,16 +193,43 @@ export async function writeSearchIndex(
       for (let job = queue.shift(); job; job = queue.shift()) {
         const {
           results: written,
+          records,
           convertibleChars,
           overflowRecords,
           headlines,
         } = await buildShardInProcess(job, jobDir);
-        Object.assign(next.shards[job.shardId]!, { convertibleChars, overflowRecords, headlines });
+        Object.assign(next.shards[job.shardId]!, { records, convertibleChars, overflowRecords, headlines });
         results.push(...written);
       }
     }),
   );
   await rm(jobDir, { recursive: true, force: true });
+
+  // A segment is named by its shards' digests: unchanged ones are already in place.
+  const segments = planSegments(shards).map((members) => ({
+    id: createHash('sha256')
+      .update(members.map((shard) => next.shards[shard.id]!.digest).join('\n'))
+      .digest('hex')
+      .slice(0, 16),
+    shards: members,
+  }));
+  const postingsDir = path.join(outDir, POSTINGS_DIR);
+  const kept = new Set(segments.map((segment) => segment.id));
+  for (const name of existsSync(postingsDir) ? await readdir(postingsDir) : []) {
+    if (!kept.has(name)) await rm(path.join(postingsDir, name), { recursive: true, force: true });
+  }
+  let segmentsWritten = 0;
+  for (const segment of segments) {
+    if (existsSync(path.join(postingsDir, segment.id))) continue;
+    await writeSegment(
+      outDir,
+      segment.id,
+      segment.shards.map((shard) => postingsFile(shard.id)),
+    );
+    segmentsWritten++;
+  }
+  // Left by builds from before the archive had its own word index.
+  await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
 
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const summaries = Object.values(next.shards);
@@ -204,19 +239,30 @@ export async function writeSearchIndex(
   );
   const distinct = (values: string[]) => [...new Set(values)].sort();
   const conversions = conversionTable();
-  const searchIndex = {
-    version: 2,
+  const facets = {
+    publication: distinct(index.articles.map((article) => article.publication)),
+    section: distinct(index.articles.map(primarySection)),
+    year: distinct(index.articles.map((article) => article.date.slice(0, 4))),
+  };
+  const searchIndex: SearchIndexInfo = {
+    version: 3,
     slotWidth: SLOT_WIDTH,
     headlineRegion: HEADLINE_REGION,
     articles: index.articles.length,
-    shards: shards.map((shard) => ({ id: shard.id, articles: shard.articleIds.length })),
+    shards: shards.map((shard) => ({
+      id: shard.id,
+      name: shardName(shard.id),
+      articles: shard.articleIds.length,
+      records: next.shards[shard.id]!.records.map(([publication, section, year]): [number, number, number] => [
+        facets.publication.indexOf(publication),
+        facets.section.indexOf(section),
+        facets.year.indexOf(year),
+      ]),
+    })),
+    segments: segments.map((segment) => segment.id),
     overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
     headlineBucketWidth,
-    facets: {
-      publication: distinct(index.articles.map((article) => article.publication)),
-      section: distinct(index.articles.map(primarySection)),
-      year: distinct(index.articles.map((article) => article.date.slice(0, 4))),
-    },
+    facets,
     traditionalChars: packCharSet(Object.keys(conversions)),
   };
   await writeFile(path.join(outDir, SEARCH_INDEX_FILE), `${JSON.stringify(searchIndex)}\n`);
@@ -231,6 +277,7 @@ export async function writeSearchIndex(
   return {
     shards: shards.length,
     rebuilt: jobs.length,
+    segmentsWritten,
     articles: index.articles.length,
     results,
   };

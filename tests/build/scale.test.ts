@@ -9,13 +9,14 @@ import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, runBuild } from '../helpers/build';
 import type { BuildReport } from '../../scripts/lib/build-archive';
 import { differingFiles, filesOf } from '../helpers/files';
 import { htmlFiles } from '../../scripts/lib/verify-site';
-import { decodeCbor, type CborValue } from '../../scripts/lib/cbor';
+import type { SearchIndexInfo } from '../../src/lib/search/index-info';
+import { BUCKETS, POSTINGS_DIR } from '../../src/lib/search/postings';
+import { SHARDS_PER_SEGMENT } from '../../src/lib/search/records';
 
 const run = promisify(execFile);
 
@@ -42,8 +43,8 @@ describe('an archive of 2,000 articles, and one more day', () => {
   let fresh: BuildReport;
   let before: number;
   let after: number;
-  /** Each shard's folder of word index chunks after the full build. */
-  let chunkFoldersBefore: Map<string, string[]>;
+  /** The word index's segments after the full build. */
+  let segmentsBefore: string[];
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'scale-'));
@@ -51,7 +52,7 @@ describe('an archive of 2,000 articles, and one more day', () => {
     await generate(['--articles', '2000', '--seed', '7', '--out', corpus]);
     before = await expectedArticles(corpus);
     full = await build(path.join(corpus, 'seeds'), path.join(work, 'dist'), path.join(work, 'cache'));
-    chunkFoldersBefore = await chunkFolders(path.join(work, 'dist'));
+    segmentsBefore = await readdir(path.join(work, 'dist', POSTINGS_DIR));
     await generate(['--append-day', '--seed', '7', '--out', corpus]);
     after = await expectedArticles(corpus);
     incremental = await build(path.join(corpus, 'seeds'), path.join(work, 'dist'), path.join(work, 'cache'));
@@ -89,41 +90,24 @@ describe('an archive of 2,000 articles, and one more day', () => {
     expect(articlePages).toHaveLength(after);
   });
 
-  test('a word searched costs a few kilobytes per search shard, not a 34 KB chunk', async () => {
-    const bundles = path.join(work, 'dist', 'pagefind');
+  test('a word searched costs one file of a few kilobytes per segment of the word index', async () => {
+    const info = JSON.parse(await readFile(path.join(work, 'dist', 'search', 'index.json'), 'utf8')) as SearchIndexInfo;
+    expect(info.segments).toHaveLength(Math.ceil(info.shards.length / SHARDS_PER_SEGMENT));
     const sizes: number[] = [];
-    for (const shard of await readdir(bundles)) {
-      const chunks = path.join(bundles, shard, 'index');
-      for (const chunk of await readdir(chunks, { recursive: true, withFileTypes: true }))
-        if (chunk.isFile()) sizes.push((await stat(path.join(chunk.parentPath, chunk.name))).size);
+    for (const segment of info.segments) {
+      const files = await readdir(path.join(work, 'dist', POSTINGS_DIR, segment));
+      expect(files).toHaveLength(BUCKETS);
+      for (const file of files) sizes.push((await stat(path.join(work, 'dist', POSTINGS_DIR, segment, file))).size);
     }
     sizes.sort((a, b) => a - b);
-    expect(sizes.length).toBeGreaterThan(100);
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(8 * 1024);
   });
 
-  test('the metadata names each word chunk by its number, in a folder that changes with the shard', async () => {
-    const dist = path.join(work, 'dist');
-    const after = await chunkFolders(dist);
-    for (const [shard, folders] of after) {
-      expect(folders, shard).toHaveLength(1);
-      const bundle = path.join(dist, 'pagefind', shard);
-      const metaFile = (await readdir(bundle)).find((name) => name.endsWith('.pf_meta'))!;
-      const meta = decodeCbor(gunzipSync(await readFile(path.join(bundle, metaFile))).subarray(12)) as CborValue[];
-      const listed = (meta[2] as string[][]).map((chunk) => chunk[2]!);
-      expect(listed).toEqual(listed.map((_, number) => `${folders[0]}/${number.toString(36)}`));
-      const files = await readdir(path.join(bundle, 'index', folders[0]!));
-      expect(files.sort()).toEqual(listed.map((name) => `${name.split('/')[1]}.pf_index`).sort());
-    }
-    // One more day rebuilt the newest shard only: its chunks moved to a new folder, the others kept theirs.
-    const changed = [...after].filter(([shard, folders]) => chunkFoldersBefore.get(shard)?.[0] !== folders[0]);
-    expect(changed.map(([shard]) => shard)).toEqual([[...after.keys()].sort().at(-1)]);
+  test('one more day puts only the last segment together again, under a new name', async () => {
+    const segmentsAfter = await readdir(path.join(work, 'dist', POSTINGS_DIR));
+    expect(incremental.searchSegmentsWritten).toBe(1);
+    expect(full.searchSegmentsWritten).toBe(segmentsBefore.length);
+    expect(segmentsAfter).toHaveLength(segmentsBefore.length);
+    expect(segmentsAfter.filter((segment) => !segmentsBefore.includes(segment))).toHaveLength(1);
   });
 });
-
-async function chunkFolders(dist: string): Promise<Map<string, string[]>> {
-  const bundles = path.join(dist, 'pagefind');
-  const folders = new Map<string, string[]>();
-  for (const shard of await readdir(bundles)) folders.set(shard, await readdir(path.join(bundles, shard, 'index')));
-  return folders;
-}

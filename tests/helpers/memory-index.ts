@@ -1,13 +1,19 @@
 /**
- * The search index held in memory, answering as Pagefind does for the archive's words:
- * records that hold every word searched, with the positions of any of them. Built with the
- * same layout as the real index, so the engine can be tested without a browser. Like
- * Pagefind, a searched word matches every word that begins with it, and a word mixing
- * letters and digits is also indexed as its parts ("ab12cd" as "ab", "12", "cd").
+ * The search index held in memory: the same layout, postings and bucket files as the
+ * site's (one segment), read the way the browser reads them, so the engine can be tested
+ * without a browser.
  */
 import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
-import { packedSlot, planRecords, recordContent } from '../../src/lib/search/records';
+import {
+  bucketOf,
+  collectPostings,
+  encodeShardBuckets,
+  findWord,
+  recordName,
+  recordsWithAll,
+} from '../../src/lib/search/postings';
+import { packedSlot, planRecords } from '../../src/lib/search/records';
 import { slotWords } from '../../src/lib/search/tokens';
 
 export interface MemoryArticle {
@@ -19,9 +25,10 @@ export interface MemoryArticle {
   section?: string;
 }
 
+const SHARD = 'r';
+
 export class MemoryIndex implements PostingBackend {
-  /** word → record → positions */
-  private readonly postings = new Map<string, Map<string, number[]>>();
+  private readonly buckets: Uint8Array[];
   /** `${record}-${slot}` → article id */
   readonly articleAt = new Map<string, string>();
   private readonly overflow = new Set<string>();
@@ -39,8 +46,9 @@ export class MemoryIndex implements PostingBackend {
     }));
     const byId = new Map(laidOut.map((article) => [article.id, article]));
     const decksById = new Map(articles.map((article) => [article.id, article.decks]));
-    planRecords(laidOut).forEach((record, number) => {
-      const name = `r${number}`;
+    const records = planRecords(laidOut);
+    records.forEach((record, number) => {
+      const name = recordName(SHARD, number);
       if (record.overflow) this.overflow.add(name);
       record.articleIds.forEach((id, slot) => {
         this.articleAt.set(`${name}-${slot}`, id);
@@ -48,30 +56,9 @@ export class MemoryIndex implements PostingBackend {
           this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), entry]);
         }
       });
-      const content = recordContent(record.articleIds.map((id) => byId.get(id)!));
-      content.split(' ').forEach((word, position) => {
-        if (word === '.') return;
-        const parts = word.match(/[a-z]+|[0-9]+/gu) ?? [];
-        const indexed = parts.length > 1 ? [word, ...parts.filter((part) => part.length > 1)] : [word];
-        for (const entry of new Set(indexed)) {
-          let records = this.postings.get(entry);
-          if (!records) this.postings.set(entry, (records = new Map()));
-          const positions = records.get(name) ?? [];
-          positions.push(position);
-          records.set(name, positions);
-        }
-      });
     });
-  }
-
-  /** Record → positions of every indexed word that begins with `prefix`. */
-  private withPrefix(prefix: string): Map<string, number[]> {
-    const merged = new Map<string, number[]>();
-    for (const [word, records] of this.postings) {
-      if (!word.startsWith(prefix)) continue;
-      for (const [record, positions] of records) merged.set(record, [...(merged.get(record) ?? []), ...positions]);
-    }
-    return merged;
+    const postings = collectPostings(records.map((record) => record.articleIds.map((id) => byId.get(id)!.text)));
+    this.buckets = encodeShardBuckets(SHARD, postings);
   }
 
   async overflowRecords(): Promise<ReadonlySet<string>> {
@@ -84,15 +71,14 @@ export class MemoryIndex implements PostingBackend {
 
   async search(words: readonly string[]): Promise<RecordHits[]> {
     this.searches++;
-    const lists = words.map((word) => this.withPrefix(word));
-    const [first, ...rest] = lists;
-    if (!first) return [];
-    const hits: RecordHits[] = [];
-    for (const record of first.keys()) {
-      if (!rest.every((list) => list.has(record))) continue;
-      const positions = [...new Set(lists.flatMap((list) => list.get(record) ?? []))].sort((a, b) => a - b);
-      hits.push({ record, positions });
-    }
-    return hits;
+    return recordsWithAll(
+      words.map((word) => {
+        const postings = new Map<string, number[]>();
+        for (const { shard, records } of findWord(this.buckets[bucketOf(word)]!, word)) {
+          for (const { record, positions } of records) postings.set(recordName(shard, record), positions);
+        }
+        return postings;
+      }),
+    );
   }
 }

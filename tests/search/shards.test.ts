@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { ARTICLES_PER_SHARD, planShards, type ShardArticle } from '../../src/lib/search/records';
-import { shardsPerWorker } from '../../src/scripts/search/pagefind-backend';
+import {
+  ARTICLES_PER_SHARD,
+  planSegments,
+  planShards,
+  SHARDS_PER_SEGMENT,
+  type ShardArticle,
+} from '../../src/lib/search/records';
 
 /** `perDay` articles on each day from `from`, for `days` days. */
 function daily(from: string, days: number, perDay: number): ShardArticle[] {
@@ -43,22 +48,20 @@ describe('search shards', () => {
   });
 });
 
-describe('searching the shards in the browser', () => {
+describe('segments of the word index', () => {
   const shards = (count: number) => Array.from({ length: count }, (_, index) => `shard${index}`);
 
-  test('a small archive is searched by one Pagefind worker holding every shard', () => {
-    expect(shardsPerWorker(shards(1), 8)).toEqual([[]]);
-    expect(shardsPerWorker(shards(5), 8)).toEqual([['shard1', 'shard2', 'shard3', 'shard4']]);
+  test('consecutive shards share a segment, so a word costs one file per segment', () => {
+    const segments = planSegments(shards(27));
+    expect(segments).toHaveLength(Math.ceil(27 / SHARDS_PER_SEGMENT));
+    expect(segments.flat()).toEqual(shards(27));
   });
 
-  test('a large one is split between two workers, one per core, each also holding the first shard', () => {
-    const split = shardsPerWorker(shards(27), 2);
-    expect(split).toHaveLength(2);
-    expect(split.map((part) => part.length)).toEqual([13, 13]);
-    expect(split.flat()).toEqual(shards(27).slice(1));
-  });
-
-  test('a one-core device keeps one worker', () => {
-    expect(shardsPerWorker(shards(27), 1)).toEqual([shards(27).slice(1)]);
+  test('a new shard changes only the last segment', () => {
+    for (const count of [1, SHARDS_PER_SEGMENT, SHARDS_PER_SEGMENT + 1, 27]) {
+      const before = planSegments(shards(count));
+      const after = planSegments(shards(count + 1));
+      expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+    }
   });
 });

@@ -11,8 +11,6 @@
  * records keep Pagefind's per-record metadata small for the first search and its result
  * lists short; the slot layout still tells every article apart.
  */
-import { FILLER, SLOT_WIDTH } from './tokens';
-
 export const ARTICLES_PER_SHARD = 2500;
 export const ARTICLES_PER_RECORD = 32;
 
@@ -73,6 +71,21 @@ export function planShards(articles: readonly ShardArticle[]): ShardPlan[] {
   }));
 }
 
+/**
+ * Shards per segment of the word index (postings.ts): a word costs one file per segment,
+ * and adding a day puts the newest segment together again from its shards' cached blobs.
+ */
+export const SHARDS_PER_SEGMENT = 8;
+
+/** Consecutive shards, SHARDS_PER_SEGMENT to a segment: adding a shard changes only the last segment. */
+export function planSegments<T>(shards: readonly T[]): T[][] {
+  const segments: T[][] = [];
+  for (let start = 0; start < shards.length; start += SHARDS_PER_SEGMENT) {
+    segments.push(shards.slice(start, start + SHARDS_PER_SEGMENT));
+  }
+  return segments;
+}
+
 export interface RecordArticle {
   id: string;
   /** The record's filters: articles are only packed with others that share them. */
@@ -124,19 +137,4 @@ export function planRecords(articles: readonly RecordArticle[]): RecordPlan[] {
     record.articleIds.push(article.id);
   }
   return records;
-}
-
-/** A record's content for Pagefind: each article's words, padded so the next article starts on its slot. */
-export function recordContent(slots: ReadonlyArray<Pick<RecordArticle, 'text' | 'wordCount'>>): string {
-  const parts: string[] = [];
-  slots.forEach(({ text, wordCount }, index) => {
-    parts.push(text);
-    if (index < slots.length - 1)
-      parts.push(
-        Array(SLOT_WIDTH - wordCount)
-          .fill(FILLER)
-          .join(' '),
-      );
-  });
-  return parts.filter(Boolean).join(' ');
 }

@@ -16,7 +16,8 @@ import { rankByDate, rankByRelevance } from '../../lib/search/rank';
 import type { SearchDisplay } from '../../lib/search/record';
 import { jiebaWord } from '../../lib/search/tokens';
 import { HITS_KEY, type HitsHandoff } from './hits-handoff';
-import { PagefindBackend, type SearchIndexInfo } from './pagefind-backend';
+import type { SearchIndexInfo } from '../../lib/search/index-info';
+import { PostingsBackend } from './postings-backend';
 
 const PAGE_SIZE = 20;
 
@@ -140,7 +141,7 @@ function needlesOf(query: AnalysedQuery): string[] {
 
 export class SearchApp {
   private readonly data: SearchData;
-  private engine: Promise<{ engine: MatchEngine; info: SearchIndexInfo; backend: PagefindBackend }> | undefined;
+  private engine: Promise<{ engine: MatchEngine; info: SearchIndexInfo; backend: PostingsBackend }> | undefined;
   private run = 0;
   private ranked: ArticleMatch[] = [];
   private shown = 0;
@@ -226,7 +227,7 @@ export class SearchApp {
 
   private loadEngine() {
     this.engine ??= this.data.info().then((info) => {
-      const backend = new PagefindBackend(this.data.base, info, (path) => this.data.json(path));
+      const backend = new PostingsBackend(this.data.base, info, (path) => this.data.json(path));
       return { engine: new MatchEngine(backend, info), info, backend };
     });
     return this.engine;

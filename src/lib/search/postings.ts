@@ -1,0 +1,263 @@
+/**
+ * The archive's word index: for each word (tokens.ts), the records that hold it and the
+ * positions where it occurs.
+ *
+ * Words are spread over BUCKETS files by a hash, so a query fetches one file per word and
+ * index segment with no directory to load first. A shard writes one blob per bucket; a
+ * segment's bucket file is its shards' blobs for that bucket, one after another, so a
+ * segment is rebuilt by concatenation, without decoding. Numbers are unsigned LEB128
+ * varints, positions and record numbers delta-coded.
+ *
+ *   blob:  length · shard name · word count · (word · data length)* · data*
+ *   data:  record count · (record delta · position count · position deltas*)*
+ */
+import type { RecordHits } from './engine';
+import { FILLER, SLOT_WIDTH } from './tokens';
+
+export const BUCKETS = 4096;
+
+/** Where the site keeps the word index. */
+export const POSTINGS_DIR = 'search/postings';
+
+/** A segment's file for one bucket, under the site's root. */
+export function postingsPath(segment: string, bucket: number): string {
+  return `${POSTINGS_DIR}/${segment}/${bucket.toString(16).padStart(3, '0')}.bin`;
+}
+
+/** A shard's short name, in its records' names: s202603 for the shard 2026-03. */
+export function shardName(shardId: string): string {
+  return `s${shardId.replace(/-/gu, '')}`;
+}
+
+/** A record's name: its shard's short name and its number there (also the start of its articles' display files). */
+export function recordName(shard: string, record: number): string {
+  return `${shard}_${record}`;
+}
+
+/** FNV-1a of the word's (ASCII) code units, folded to a bucket. */
+export function bucketOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < word.length; index++) {
+    hash ^= word.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % BUCKETS;
+}
+
+/** Where a word occurs in a shard: ascending record numbers, and each one's ascending positions. */
+export interface WordPostings {
+  records: number[];
+  positions: number[][];
+}
+
+/**
+ * A shard's postings from its records' words: `records[n]` lists record n's slots, each
+ * the space-separated words of one article (records.ts); slot s begins at position
+ * s × SLOT_WIDTH, and fillers take a position without being indexed.
+ */
+export function collectPostings(records: ReadonlyArray<ReadonlyArray<string>>): Map<string, WordPostings> {
+  const words = new Map<string, WordPostings>();
+  records.forEach((slots, record) => {
+    slots.forEach((text, slot) => {
+      let position = slot * SLOT_WIDTH;
+      for (const word of text.split(' ')) {
+        if (word && word !== FILLER) {
+          let postings = words.get(word);
+          if (!postings) words.set(word, (postings = { records: [], positions: [] }));
+          if (postings.records.at(-1) !== record) {
+            postings.records.push(record);
+            postings.positions.push([]);
+          }
+          postings.positions.at(-1)!.push(position);
+        }
+        position++;
+      }
+    });
+  });
+  return words;
+}
+
+class ByteWriter {
+  private bytes = new Uint8Array(256);
+  length = 0;
+
+  private room(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  varint(value: number): void {
+    this.room(5);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.bytes[this.length++] = rest;
+  }
+
+  ascii(text: string): void {
+    this.varint(text.length);
+    this.room(text.length);
+    for (let index = 0; index < text.length; index++) this.bytes[this.length++] = text.charCodeAt(index);
+  }
+
+  append(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+function encodeWordData(postings: WordPostings): Uint8Array {
+  const out = new ByteWriter();
+  const { records } = postings;
+  out.varint(records.length);
+  let previousRecord = 0;
+  for (const [index, record] of records.entries()) {
+    const positions = postings.positions[index]!;
+    out.varint(record - previousRecord);
+    previousRecord = record;
+    out.varint(positions.length);
+    let previous = 0;
+    for (const position of positions) {
+      out.varint(position - previous);
+      previous = position;
+    }
+  }
+  return out.result();
+}
+
+/** A shard's blob for each bucket (empty where it has no word of that bucket). */
+export function encodeShardBuckets(shard: string, words: ReadonlyMap<string, WordPostings>): Uint8Array[] {
+  const perBucket: string[][] = Array.from({ length: BUCKETS }, () => []);
+  for (const word of words.keys()) perBucket[bucketOf(word)]!.push(word);
+  return perBucket.map((bucketWords) => {
+    if (bucketWords.length === 0) return new Uint8Array(0);
+    bucketWords.sort();
+    const data = bucketWords.map((word) => encodeWordData(words.get(word)!));
+    const body = new ByteWriter();
+    body.ascii(shard);
+    body.varint(bucketWords.length);
+    bucketWords.forEach((word, index) => {
+      body.ascii(word);
+      body.varint(data[index]!.length);
+    });
+    for (const bytes of data) body.append(bytes);
+    const blob = new ByteWriter();
+    blob.varint(body.length);
+    blob.append(body.result());
+    return blob.result();
+  });
+}
+
+class ByteReader {
+  offset = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get done(): boolean {
+    return this.offset >= this.bytes.length;
+  }
+
+  varint(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.offset >= this.bytes.length) throw new Error('postings: a number runs past the end of the file');
+      const byte = this.bytes[this.offset++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  }
+
+  /** Whether the next length-prefixed ASCII string is `text`; moves past it either way. */
+  asciiEquals(text: string): boolean {
+    const length = this.varint();
+    const start = this.offset;
+    this.offset += length;
+    if (length !== text.length) return false;
+    for (let index = 0; index < length; index++) if (this.bytes[start + index] !== text.charCodeAt(index)) return false;
+    return true;
+  }
+
+  ascii(): string {
+    const length = this.varint();
+    const text = String.fromCharCode(...this.bytes.subarray(this.offset, this.offset + length));
+    this.offset += length;
+    return text;
+  }
+}
+
+/** One shard's postings of a word. */
+export interface ShardWordPostings {
+  shard: string;
+  records: Array<{ record: number; positions: number[] }>;
+}
+
+/** The postings of `word` in a bucket file (its shards' blobs one after another). */
+export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
+  const reader = new ByteReader(file);
+  const found: ShardWordPostings[] = [];
+  while (!reader.done) {
+    const length = reader.varint();
+    const end = reader.offset + length;
+    if (end > file.length) throw new Error('postings: a shard runs past the end of the file');
+    const shard = reader.ascii();
+    const count = reader.varint();
+    let dataOffset = 0;
+    let match: { offset: number } | undefined;
+    for (let index = 0; index < count; index++) {
+      const isWord = reader.asciiEquals(word);
+      const dataLength = reader.varint();
+      if (isWord) match = { offset: dataOffset };
+      dataOffset += dataLength;
+    }
+    if (match) {
+      const data = new ByteReader(file);
+      data.offset = reader.offset + match.offset;
+      const records: ShardWordPostings['records'] = [];
+      let record = 0;
+      for (let remaining = data.varint(); remaining > 0; remaining--) {
+        record += data.varint();
+        const positions = new Array<number>(data.varint());
+        let position = 0;
+        for (let index = 0; index < positions.length; index++) positions[index] = position += data.varint();
+        records.push({ record, positions });
+      }
+      found.push({ shard, records });
+    }
+    reader.offset = end;
+  }
+  return found;
+}
+
+/**
+ * What the engine asks of the index (engine.ts): the records holding every one of the
+ * words, each with the positions of any of them, ascending. `perWord[i]` maps a record's
+ * name to word i's positions there.
+ */
+export function recordsWithAll(perWord: ReadonlyArray<ReadonlyMap<string, readonly number[]>>): RecordHits[] {
+  const [smallest] = [...perWord].sort((a, b) => a.size - b.size);
+  if (!smallest) return [];
+  const hits: RecordHits[] = [];
+  for (const record of smallest.keys()) {
+    const lists = perWord.map((postings) => postings.get(record));
+    if (lists.some((positions) => positions === undefined)) continue;
+    if (lists.length === 1) {
+      hits.push({ record, positions: [...lists[0]!] });
+      continue;
+    }
+    const merged = Int32Array.from(lists.flatMap((positions) => positions!)).sort();
+    const positions: number[] = [];
+    for (const position of merged) if (positions.at(-1) !== position) positions.push(position);
+    hits.push({ record, positions });
+  }
+  return hits;
+}

@@ -1,0 +1,103 @@
+/**
+ * The word index as the browser reaches it (src/lib/search/postings.ts): a word is looked up
+ * in one bucket file per segment, fetched once and kept decoded for the next queries. It
+ * answers the engine's question — which records hold these words, and at which positions
+ * (src/lib/search/engine.ts) — and looks up headlines in their buckets beside it
+ * (src/lib/search/headlines.ts).
+ */
+import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
+import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
+import type { SearchIndexInfo } from '../../lib/search/index-info';
+import { bucketOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
+
+/** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
+const WORDS_KEPT = 400;
+
+/** A bucket file's bytes, gunzipped here unless the host already did (it sent them as Content-Encoding). */
+async function bucketBytes(response: Response): Promise<Uint8Array> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export class PostingsBackend implements PostingBackend {
+  private readonly overflow: ReadonlySet<string>;
+  /** Record name → [publication, section, year] as facet values. */
+  private readonly recordFilters = new Map<string, [string, string, string]>();
+  /** Word → record name → positions, most recently used last. */
+  private readonly words = new Map<string, Promise<Map<string, number[]>>>();
+
+  constructor(
+    private readonly base: string,
+    private readonly info: SearchIndexInfo,
+    /** Fetches a JSON file of the site (once). */
+    private readonly json: <T>(path: string) => Promise<T>,
+  ) {
+    this.overflow = new Set(info.overflowRecords);
+    const { publication, section, year } = info.facets;
+    for (const shard of info.shards) {
+      shard.records.forEach(([p, s, y], number) =>
+        this.recordFilters.set(recordName(shard.name, number), [publication[p]!, section[s]!, year[y]!]),
+      );
+    }
+  }
+
+  async overflowRecords(): Promise<ReadonlySet<string>> {
+    return this.overflow;
+  }
+
+  async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
+    const bucket = await this.json<Record<string, HeadlineEntry[]>>(
+      headlineBucketPath(digest, this.info.headlineBucketWidth),
+    ).catch(() => ({}) as Record<string, HeadlineEntry[]>);
+    return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
+  }
+
+  private async lookUp(word: string): Promise<Map<string, number[]>> {
+    const bucket = bucketOf(word);
+    const files = await Promise.all(
+      this.info.segments.map(async (segment) => {
+        const path = postingsPath(segment, bucket);
+        const response = await fetch(`${this.base}${path}`);
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        return bucketBytes(response);
+      }),
+    );
+    const postings = new Map<string, number[]>();
+    for (const file of files) {
+      for (const { shard, records } of findWord(file, word)) {
+        for (const { record, positions } of records) postings.set(recordName(shard, record), positions);
+      }
+    }
+    return postings;
+  }
+
+  /** Record name → the word's positions there. */
+  private postings(word: string): Promise<Map<string, number[]>> {
+    let postings = this.words.get(word);
+    if (postings) this.words.delete(word);
+    else {
+      postings = this.lookUp(word);
+      postings.catch(() => this.words.delete(word));
+    }
+    this.words.set(word, postings);
+    if (this.words.size > WORDS_KEPT) this.words.delete(this.words.keys().next().value!);
+    return postings;
+  }
+
+  private passes(record: string, filters: SearchFilters): boolean {
+    const [publication, section, year] = this.recordFilters.get(record) ?? [];
+    const values = { publication, section, year };
+    return (Object.keys(filters) as Array<keyof SearchFilters>).every((key) => {
+      const allowed = filters[key];
+      return !allowed || allowed.length === 0 || allowed.includes(values[key] ?? '');
+    });
+  }
+
+  async search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]> {
+    const perWord = await Promise.all([...new Set(words)].map((word) => this.postings(word)));
+    const hits = recordsWithAll(perWord);
+    return filters ? hits.filter((hit) => this.passes(hit.record, filters)) : hits;
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import {
+  bucketOf,
+  BUCKETS,
+  collectPostings,
+  encodeShardBuckets,
+  findWord,
+  recordsWithAll,
+} from '../../src/lib/search/postings';
+import { SLOT_WIDTH } from '../../src/lib/search/tokens';
+
+/** A segment's file for the bucket of `word`: the shards' blobs one after another, as the build writes it. */
+function segmentFile(word: string, ...shards: Array<[string, string[][]]>): Uint8Array {
+  const blobs = shards.map(([name, records]) => encodeShardBuckets(name, collectPostings(records))[bucketOf(word)]!);
+  return Uint8Array.from(blobs.flatMap((blob) => [...blob]));
+}
+
+describe('the word index', () => {
+  test('a word is found in every shard and record that holds it, at its positions', () => {
+    // Record 0 of s2016: two articles; the second begins a slot later. Record 1 holds the word once.
+    const older: [string, string[][]] = ['s2016', [['abab . cdcd abab', 'abab'], ['cdcd abab']]];
+    const newer: [string, string[][]] = ['s2017', [['cdcd'], ['. . abab']]];
+    expect(findWord(segmentFile('abab', older, newer), 'abab')).toEqual([
+      {
+        shard: 's2016',
+        records: [
+          { record: 0, positions: [0, 3, SLOT_WIDTH] },
+          { record: 1, positions: [1] },
+        ],
+      },
+      { shard: 's2017', records: [{ record: 1, positions: [2] }] },
+    ]);
+  });
+
+  test('only the word itself is found, never a longer one beginning with it', () => {
+    const file = segmentFile('abab', ['s1', [['ababcdcd ababab']]]);
+    expect(findWord(file, 'abab')).toEqual([]);
+  });
+
+  test('large record numbers and positions survive the encoding', () => {
+    const records = Array.from({ length: 300 }, () => [] as string[]);
+    records[299] = [
+      'x',
+      'y',
+      `${Array(SLOT_WIDTH * 2)
+        .fill('.')
+        .join(' ')} word`,
+    ];
+    expect(findWord(segmentFile('word', ['s1', records]), 'word')).toEqual([
+      { shard: 's1', records: [{ record: 299, positions: [4 * SLOT_WIDTH] }] },
+    ]);
+  });
+
+  test('every bucket of a shard is written, empty where it has no word', () => {
+    const blobs = encodeShardBuckets('s1', collectPostings([['abab cdcd']]));
+    expect(blobs).toHaveLength(BUCKETS);
+    expect(blobs.filter((blob) => blob.length > 0).length).toBeLessThanOrEqual(2);
+  });
+
+  test('a bucket file cut short is reported, not read as fewer words', () => {
+    const file = segmentFile('abab', ['s1', [['abab abab abab']]]);
+    expect(() => findWord(file.subarray(0, file.length - 1), 'abab')).toThrow(/past the end/u);
+  });
+});
+
+describe('records holding every word searched', () => {
+  test('keeps the records that hold all the words, with all their positions in order', () => {
+    const first = new Map([
+      ['r_0', [1, 7]],
+      ['r_1', [3]],
+    ]);
+    const second = new Map([
+      ['r_0', [2, 5]],
+      ['r_2', [4]],
+    ]);
+    expect(recordsWithAll([first, second])).toEqual([{ record: 'r_0', positions: [1, 2, 5, 7] }]);
+    expect(recordsWithAll([first])).toEqual([
+      { record: 'r_0', positions: [1, 7] },
+      { record: 'r_1', positions: [3] },
+    ]);
+    expect(recordsWithAll([])).toEqual([]);
+  });
+});
