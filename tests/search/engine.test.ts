@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MatchEngine, runStarts } from '../../src/lib/search/engine';
+import { MatchEngine, startsFollowedBy } from '../../src/lib/search/engine';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
@@ -173,13 +173,13 @@ describe('the words of the index', () => {
   });
 });
 
-describe('runs of consecutive positions', () => {
+describe('starts followed by a word at an offset', () => {
   test.each([
-    [[1, 2, 3, 7, 8], 2, [1, 7]],
-    [[1, 2, 3, 7, 8], 3, [1]],
-    [[5], 1, [5]],
-    [[], 2, []],
-  ])('%j, length %i → %j', (positions, length, starts) => {
-    expect(runStarts(positions, length)).toEqual(starts);
+    [[1, 5, 9], [3, 7, 12], 2, [1, 5]],
+    [[1, 5, 9], [11], 2, [9]],
+    [[1, 5], [], 1, []],
+    [[], [1, 2], 1, []],
+  ])('%j with %j at +%i → %j', (starts, positions, offset, kept) => {
+    expect(startsFollowedBy(starts, positions, offset)).toEqual(kept);
   });
 });

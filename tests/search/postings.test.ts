@@ -64,7 +64,7 @@ describe('the word index', () => {
 });
 
 describe('records holding every word searched', () => {
-  test('keeps the records that hold all the words, with all their positions in order', () => {
+  test('keeps the records that hold all the words, with the positions of each', () => {
     const first = new Map([
       ['r_0', [1, 7]],
       ['r_1', [3]],
@@ -73,10 +73,18 @@ describe('records holding every word searched', () => {
       ['r_0', [2, 5]],
       ['r_2', [4]],
     ]);
-    expect(recordsWithAll([first, second])).toEqual([{ record: 'r_0', positions: [1, 2, 5, 7] }]);
-    expect(recordsWithAll([first])).toEqual([
-      { record: 'r_0', positions: [1, 7] },
-      { record: 'r_1', positions: [3] },
+    expect(recordsWithAll([first, second])).toEqual([
+      {
+        record: 'r_0',
+        positions: [
+          [1, 7],
+          [2, 5],
+        ],
+      },
+    ]);
+    expect(recordsWithAll([second])).toEqual([
+      { record: 'r_0', positions: [[2, 5]] },
+      { record: 'r_2', positions: [[4]] },
     ]);
     expect(recordsWithAll([])).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { looseQuery, segmentLoose } from '../../src/lib/search/loose';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
-import { analyseQuery, splitTerms } from '../../src/lib/search/query';
+import { analyseQuery, probeOffsets, splitTerms } from '../../src/lib/search/query';
 import { conversionTable } from '../../scripts/lib/traditional';
 import { charSetTest, packCharSet } from '../../src/lib/search/char-set';
 
@@ -23,23 +23,30 @@ describe('reading a query', () => {
     expect(analyseQuery('，。 “”').terms).toEqual([]);
   });
 
-  test('one character is searched by its character word, longer terms by their bigrams in order', () => {
-    const [one, three] = analyseQuery('业 落实落').terms;
-    expect(one?.variants[0]?.sequence).toHaveLength(1);
-    expect(three?.variants[0]?.sequence).toHaveLength(2);
+  test('one character is searched by its character word, longer terms by every other bigram and the last', () => {
+    const probed = (text: string) =>
+      analyseQuery(text).terms[0]!.variants[0]!.probes.map(({ offset }) =>
+        [...text].slice(offset, offset + 2).join(''),
+      );
+    expect(analyseQuery('业').terms[0]!.variants[0]!.probes).toHaveLength(1);
+    expect(probed('两业')).toEqual(['两业']);
+    expect(probed('两业融')).toEqual(['两业', '业融']);
+    expect(probed('两业融合')).toEqual(['两业', '融合']);
+    expect(probed('两业融合发')).toEqual(['两业', '融合', '合发']);
+    expect(probed('落实落实')).toEqual(['落实', '落实']);
   });
 
-  test('a term whose characters repeat is searched in stretches that do not repeat one, overlapping by a character', () => {
-    const segmentsOf = (text: string) =>
-      analyseQuery(text).terms[0]!.variants[0]!.segments.map(({ offset, sequence }) =>
-        [...text].slice(offset, offset + sequence.length + 1).join(''),
-      );
-    expect(segmentsOf('市政协八届联谊会第五次会议')).toEqual(['市政协八届联谊会第五次', '次会议']);
-    expect(segmentsOf('共建共治共享')).toEqual(['共建', '建共治', '治共享']);
-    expect(segmentsOf('落实落实')).toEqual(['落实', '实落', '落实']);
-    expect(segmentsOf('哈哈哈')).toEqual(['哈哈', '哈哈']);
-    expect(segmentsOf('两业融合')).toEqual(['两业融合']);
-    expect(segmentsOf('业')).toEqual(['业']);
+  test('the probes cover every character of a term, none more than two positions from the next', () => {
+    for (let chars = 2; chars < 40; chars++) {
+      const offsets = probeOffsets(chars);
+      const covered = new Set(offsets.flatMap((offset) => [offset, offset + 1]));
+      expect(covered.size).toBe(chars);
+      expect(offsets[0]).toBe(0);
+      for (let index = 1; index < offsets.length; index++) {
+        expect(offsets[index]! - offsets[index - 1]!).toBeGreaterThan(0);
+        expect(offsets[index]! - offsets[index - 1]!).toBeLessThanOrEqual(2);
+      }
+    }
   });
 });
 

@@ -1,29 +1,28 @@
 /**
- * Exact matching on top of Pagefind. Pagefind answers: which records hold all of these
- * words, and at which positions do they occur. From the positions the engine finds each
+ * Exact matching on the word index. The index answers: which records hold all of these
+ * words, and at which positions does each occur. From the positions the engine finds each
  * term as a phrase, tells the articles of a record apart by their slots, and sees whether
  * a hit is in the headline (tokens.ts explains the layout).
  *
- * A term of m+1 characters has m bigrams. When no character repeats in the term, a run of
- * m consecutive positions holding its bigrams can only be the term itself: neighbouring
- * positions of one field overlap by a character, and each of the term's characters begins
- * exactly one of its bigrams, so the run is forced to read b1 b2 … bm. One search for all
- * the bigrams then decides. A term whose characters repeat is cut into segments that
- * do not repeat one (query.ts), each found that way with one search, and the term is where
- * they all sit at their offsets: consecutive segments share a character, so together
- * they spell the term within one field.
+ * A term of n ≥ 2 characters is probed by some of its bigrams (query.ts): every character
+ * is in one, and each sits at most two positions after the one before. It occurs at p
+ * exactly when each probe's bigram sits at p plus its offset: two bigrams at most two
+ * positions apart are in one field (fields are kept apart by two fillers, and only words
+ * that are not bigrams follow the last one), so the probes lie in one field, in order, and
+ * spell the term there. Nothing needs the term's characters to differ, and a long term
+ * costs half its bigrams.
  */
 import type { HeadlineEntry } from './headlines';
-import type { AnalysedQuery, PhraseSegment, QueryTerm, TermVariant } from './query';
+import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
 
-/** The records that hold every one of some words, and the positions where those words occur. */
+/** The records that hold every one of some words, and where each word occurs. */
 export interface RecordHits {
   record: string;
-  /** Ascending positions of any of the words searched. */
-  positions: number[];
+  /** For each word searched, in the order asked: its ascending positions in the record. */
+  positions: number[][];
 }
 
-/** Pagefind filters: a record passes when, for every key given, it has one of the values. */
+/** Filters: a record passes when, for every key given, it has one of the values. */
 export type SearchFilters = Partial<Record<'publication' | 'section' | 'year', string[]>>;
 
 export interface PostingBackend {
@@ -78,40 +77,22 @@ export class MatchEngine {
     private readonly layout: Layout,
   ) {}
 
-  /** Start positions of a segment, per record: runs of its words as long as the segment. */
-  private async segmentStarts(segment: PhraseSegment, filters: SearchFilters | undefined) {
-    const { sequence } = segment;
-    const hits = await this.backend.search(sequence, filters);
-    return new Map(
-      hits.map(({ record, positions }) => [
-        record,
-        sequence.length === 1 ? positions : runStarts(positions, sequence.length),
-      ]),
-    );
-  }
-
-  /**
-   * Start positions of the variant as a phrase, per record: where its first segment starts
-   * and every other segment starts as far on as its offset in the term.
-   */
-  private async phraseStarts(variant: TermVariant, filters: SearchFilters | undefined): Promise<RecordHits[]> {
-    const searched = new Map<string, ReturnType<MatchEngine['segmentStarts']>>();
-    const perSegment = await Promise.all(
-      variant.segments.map((segment) => {
-        const key = segment.sequence.join(' ');
-        if (!searched.has(key)) searched.set(key, this.segmentStarts(segment, filters));
-        return searched.get(key)!;
-      }),
-    );
-    const [first, ...rest] = perSegment;
-    const starts: RecordHits[] = [];
-    for (const [record, positions] of first ?? []) {
-      const others = rest.map((segmentStarts) => segmentStarts.get(record));
-      if (others.some((other) => other === undefined)) continue;
-      const sets = others.map((other) => new Set(other));
-      const found = positions.filter((start) =>
-        sets.every((set, index) => set.has(start + variant.segments[index + 1]!.offset)),
-      );
+  /** Where the variant begins as a phrase, per record that holds it. */
+  private async phraseStarts(
+    variant: TermVariant,
+    filters: SearchFilters | undefined,
+  ): Promise<Array<{ record: string; positions: number[] }>> {
+    const words = [...new Set(variant.probes.map((probe) => probe.word))];
+    const column = new Map(words.map((word, index) => [word, index]));
+    const [first, ...others] = variant.probes;
+    if (!first) return [];
+    const starts: Array<{ record: string; positions: number[] }> = [];
+    for (const { record, positions } of await this.backend.search(words, filters)) {
+      let found = positions[column.get(first.word)!]!;
+      for (const probe of others) {
+        if (found.length === 0) break;
+        found = startsFollowedBy(found, positions[column.get(probe.word)!]!, probe.offset - first.offset);
+      }
       if (found.length > 0) starts.push({ record, positions: found });
     }
     return starts;
@@ -181,13 +162,15 @@ export class MatchEngine {
   }
 }
 
-/** Positions that begin a run of `length` consecutive positions. */
-export function runStarts(positions: readonly number[], length: number): number[] {
-  const starts: number[] = [];
-  let runStart = 0;
-  for (let index = 0; index < positions.length; index++) {
-    if (index > 0 && positions[index] !== positions[index - 1]! + 1) runStart = index;
-    if (index - runStart + 1 === length) starts.push(positions[runStart]!);
+/** The starts (ascending) that have `positions` (ascending) `offset` further on. */
+export function startsFollowedBy(starts: readonly number[], positions: readonly number[], offset: number): number[] {
+  const kept: number[] = [];
+  let next = 0;
+  for (const start of starts) {
+    const wanted = start + offset;
+    while (next < positions.length && positions[next]! < wanted) next++;
+    if (next === positions.length) break;
+    if (positions[next] === wanted) kept.push(start);
   }
-  return starts;
+  return kept;
 }

@@ -240,24 +240,16 @@ export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
 
 /**
  * What the engine asks of the index (engine.ts): the records holding every one of the
- * words, each with the positions of any of them, ascending. `perWord[i]` maps a record's
- * name to word i's positions there.
+ * words, with each word's positions there. `perWord[i]` maps a record's name to word i's
+ * ascending positions.
  */
-export function recordsWithAll(perWord: ReadonlyArray<ReadonlyMap<string, readonly number[]>>): RecordHits[] {
+export function recordsWithAll(perWord: ReadonlyArray<ReadonlyMap<string, number[]>>): RecordHits[] {
   const [smallest] = [...perWord].sort((a, b) => a.size - b.size);
   if (!smallest) return [];
   const hits: RecordHits[] = [];
   for (const record of smallest.keys()) {
-    const lists = perWord.map((postings) => postings.get(record));
-    if (lists.some((positions) => positions === undefined)) continue;
-    if (lists.length === 1) {
-      hits.push({ record, positions: [...lists[0]!] });
-      continue;
-    }
-    const merged = Int32Array.from(lists.flatMap((positions) => positions!)).sort();
-    const positions: number[] = [];
-    for (const position of merged) if (positions.at(-1) !== position) positions.push(position);
-    hits.push({ record, positions });
+    const positions = perWord.map((postings) => postings.get(record));
+    if (positions.every((list) => list !== undefined)) hits.push({ record, positions });
   }
   return hits;
 }

@@ -10,24 +10,21 @@ import { normalizeForSearch } from './normalize';
 import { headlineDigest, printedDigest } from './headlines';
 import { bigramWords, charWord } from './tokens';
 
-/**
- * A stretch of a term in which no character repeats, or a doubled character (one bigram):
- * one search for its words finds exactly where it occurs (see engine.ts).
- */
-export interface PhraseSegment {
-  /** Where it begins in the term, in characters (and so in positions). */
+/** An index word that must sit at a given offset from where the term begins. */
+export interface Probe {
   offset: number;
-  /** Its index words in order, all different: bigrams, or a one-character term's character word. */
-  sequence: string[];
+  word: string;
 }
 
 export interface TermVariant {
   /** The normalised characters searched for. */
   text: string;
-  /** The index words that must sit at consecutive positions: its bigrams in order, or its one character's word. */
-  sequence: string[];
-  /** The sequence cut where a character repeats; consecutive segments share one character. */
-  segments: PhraseSegment[];
+  /**
+   * What pins the term down (engine.ts): its one character's word, or every other bigram
+   * from the first, and the last, so that each character is in one and no two are more
+   * than two positions apart.
+   */
+  probes: Probe[];
 }
 
 export interface QueryTerm {
@@ -115,31 +112,20 @@ function variantTexts(text: string, context: ConversionContext | undefined): str
   return readings;
 }
 
-/**
- * Cuts a term of two or more characters into segments without a repeated character, each
- * as long as it can be and beginning on the last character of the one before; a doubled
- * character (落落) is a segment of its own. 市政协八届联谊会第五次会议 is two: up to 次, and
- * from 次.
- */
-export function phraseSegments(chars: readonly string[], bigrams: readonly string[]): PhraseSegment[] {
-  const segments: PhraseSegment[] = [];
-  for (let start = 0; start + 1 < chars.length;) {
-    let end = start + 1;
-    if (chars[end] !== chars[start]) {
-      const seen = new Set([chars[start], chars[end]]);
-      while (end + 1 < chars.length && !seen.has(chars[end + 1])) seen.add(chars[++end]);
-    }
-    segments.push({ offset: start, sequence: bigrams.slice(start, end) });
-    start = end;
-  }
-  return segments;
+/** Offsets of the bigrams probed in a term of `chars` characters: 0, 2, 4, … and the last. */
+export function probeOffsets(chars: number): number[] {
+  const last = chars - 2;
+  const offsets: number[] = [];
+  for (let offset = 0; offset < last; offset += 2) offsets.push(offset);
+  offsets.push(last);
+  return offsets;
 }
 
 export function termVariant(text: string): TermVariant {
   const chars = [...text];
-  const sequence = chars.length === 1 ? [charWord(text)] : bigramWords(text);
-  const segments = chars.length === 1 ? [{ offset: 0, sequence }] : phraseSegments(chars, sequence);
-  return { text, sequence, segments };
+  if (chars.length === 1) return { text, probes: [{ offset: 0, word: charWord(text) }] };
+  const bigrams = bigramWords(text);
+  return { text, probes: probeOffsets(chars.length).map((offset) => ({ offset, word: bigrams[offset]! })) };
 }
 
 export function analyseQuery(typed: string, context?: ConversionContext): AnalysedQuery {

@@ -92,11 +92,14 @@ export interface SlotText {
   words: string[];
 }
 
-/** Appends a field's bigrams and a filler, so the field's last bigram never touches the next field. */
+/**
+ * Appends a field's bigrams and two fillers: a bigram of the next field is then at least
+ * three positions on, further than a term's probes are apart (engine.ts).
+ */
 function pushField(words: string[], normalized: string): void {
   const bigrams = bigramWords(normalized);
   if (bigrams.length === 0) return;
-  words.push(...bigrams, FILLER);
+  words.push(...bigrams, FILLER, FILLER);
 }
 
 function distinctChars(fields: readonly string[]): string[] {

@@ -96,7 +96,7 @@ export class PostingsBackend implements PostingBackend {
   }
 
   async search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]> {
-    const perWord = await Promise.all([...new Set(words)].map((word) => this.postings(word)));
+    const perWord = await Promise.all(words.map((word) => this.postings(word)));
     const hits = recordsWithAll(perWord);
     return filters ? hits.filter((hit) => this.passes(hit.record, filters)) : hits;
   }
