@@ -23,7 +23,7 @@ import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { ROOT } from './paths';
-import { writeSegment } from './postings-files';
+import { segmentFilesOf, writeSegment } from './postings-files';
 import { conversionTable } from './traditional';
 import { packCharSet } from '../../src/lib/search/char-set';
 
@@ -206,13 +206,16 @@ export async function writeSearchIndex(
   await rm(jobDir, { recursive: true, force: true });
 
   // A segment is named by its shards' digests: unchanged ones are already in place.
-  const segments = planSegments(shards).map((members) => ({
-    id: createHash('sha256')
-      .update(members.map((shard) => next.shards[shard.id]!.digest).join('\n'))
-      .digest('hex')
-      .slice(0, 16),
-    shards: members,
-  }));
+  const segments = await Promise.all(
+    planSegments(shards).map(async (members) => ({
+      id: createHash('sha256')
+        .update(members.map((shard) => next.shards[shard.id]!.digest).join('\n'))
+        .digest('hex')
+        .slice(0, 16),
+      files: await segmentFilesOf(members.map((shard) => postingsFile(shard.id))),
+      shards: members,
+    })),
+  );
   const postingsDir = path.join(outDir, POSTINGS_DIR);
   const kept = new Set(segments.map((segment) => segment.id));
   for (const name of existsSync(postingsDir) ? await readdir(postingsDir) : []) {
@@ -225,6 +228,7 @@ export async function writeSearchIndex(
       outDir,
       segment.id,
       segment.shards.map((shard) => postingsFile(shard.id)),
+      segment.files,
     );
     segmentsWritten++;
   }
@@ -259,7 +263,7 @@ export async function writeSearchIndex(
         facets.year.indexOf(year),
       ]),
     })),
-    segments: segments.map((segment) => segment.id),
+    segments: segments.map((segment) => ({ id: segment.id, files: segment.files })),
     overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
     headlineBucketWidth,
     facets,

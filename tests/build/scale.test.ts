@@ -15,7 +15,7 @@ import type { BuildReport } from '../../scripts/lib/build-archive';
 import { differingFiles, filesOf } from '../helpers/files';
 import { htmlFiles } from '../../scripts/lib/verify-site';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
-import { BUCKETS, POSTINGS_DIR } from '../../src/lib/search/postings';
+import { POSTINGS_DIR } from '../../src/lib/search/postings';
 import { SHARDS_PER_SEGMENT } from '../../src/lib/search/records';
 
 const run = promisify(execFile);
@@ -95,9 +95,9 @@ describe('an archive of 2,000 articles, and one more day', () => {
     expect(info.segments).toHaveLength(Math.ceil(info.shards.length / SHARDS_PER_SEGMENT));
     const sizes: number[] = [];
     for (const segment of info.segments) {
-      const files = await readdir(path.join(work, 'dist', POSTINGS_DIR, segment));
-      expect(files).toHaveLength(BUCKETS);
-      for (const file of files) sizes.push((await stat(path.join(work, 'dist', POSTINGS_DIR, segment, file))).size);
+      const files = await readdir(path.join(work, 'dist', POSTINGS_DIR, segment.id));
+      expect(files).toHaveLength(segment.files);
+      for (const file of files) sizes.push((await stat(path.join(work, 'dist', POSTINGS_DIR, segment.id, file))).size);
     }
     sizes.sort((a, b) => a - b);
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(8 * 1024);

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   bucketOf,
-  BUCKETS,
+  SHARD_BUCKETS,
+  segmentFiles,
+  SEGMENT_FILE_BYTES,
   collectPostings,
   encodeShardBuckets,
   findWord,
@@ -53,8 +55,16 @@ describe('the word index', () => {
 
   test('every bucket of a shard is written, empty where it has no word', () => {
     const blobs = encodeShardBuckets('s1', collectPostings([['abab cdcd']]));
-    expect(blobs).toHaveLength(BUCKETS);
+    expect(blobs).toHaveLength(SHARD_BUCKETS);
     expect(blobs.filter((blob) => blob.length > 0).length).toBeLessThanOrEqual(2);
+  });
+
+  test('a segment has more files as it grows, up to one per bucket', () => {
+    expect(segmentFiles(0)).toBe(1);
+    expect(segmentFiles(SEGMENT_FILE_BYTES)).toBe(1);
+    expect(segmentFiles(SEGMENT_FILE_BYTES + 1)).toBe(2);
+    expect(segmentFiles(1000 * SEGMENT_FILE_BYTES)).toBe(1024);
+    expect(segmentFiles(10 ** 12)).toBe(SHARD_BUCKETS);
   });
 
   test('a bucket file cut short is reported, not read as fewer words', () => {

@@ -15,8 +15,8 @@ export interface SearchIndexInfo {
     /** Each record's filters, by record number, as indexes into `facets`: publication, section, year. */
     records: Array<[number, number, number]>;
   }>;
-  /** The word index's segments, by name (postings.ts): a word is looked up in each. */
-  segments: string[];
+  /** The word index's segments (postings.ts): a word is looked up in one file of each. */
+  segments: Array<{ id: string; files: number }>;
   /** Records holding one article too long for a slot. */
   overflowRecords: string[];
   /** How many hex digits of a headline digest name its bucket. */

@@ -2,11 +2,13 @@
  * The archive's word index: for each word (tokens.ts), the records that hold it and the
  * positions where it occurs.
  *
- * Words are spread over BUCKETS files by a hash, so a query fetches one file per word and
- * index segment with no directory to load first. A shard writes one blob per bucket; a
- * segment's bucket file is its shards' blobs for that bucket, one after another, so a
- * segment is rebuilt by concatenation, without decoding. Numbers are unsigned LEB128
- * varints, positions and record numbers delta-coded.
+ * Words are spread over buckets by a hash, so a query fetches one file per word and index
+ * segment, with no directory to load first. A shard writes one blob for each of
+ * SHARD_BUCKETS buckets; a segment has as many files as its size calls for (a power of
+ * two, SEGMENT_FILE_BYTES of blobs each on average), file f holding the blobs of every
+ * bucket b with b mod files = f, of all its shards, one after another. So a segment is put
+ * together by concatenation, without decoding. Numbers are unsigned LEB128 varints,
+ * positions and record numbers delta-coded.
  *
  *   blob:  length · shard name · word count · (word · data length)* · data*
  *   data:  record count · (record delta · position count · position deltas*)*
@@ -14,14 +16,28 @@
 import type { RecordHits } from './engine';
 import { FILLER, SLOT_WIDTH } from './tokens';
 
-export const BUCKETS = 4096;
+export const SHARD_BUCKETS = 16384;
+/** Uncompressed bytes a segment's file holds on average; gzip takes off only about a fifth (positions are varints already). */
+export const SEGMENT_FILE_BYTES = 8 * 1024;
+
+/** How many files a segment whose shards' blobs come to `bytes` is spread over. */
+export function segmentFiles(bytes: number): number {
+  let files = 1;
+  while (files < SHARD_BUCKETS && files * SEGMENT_FILE_BYTES < bytes) files *= 2;
+  return files;
+}
 
 /** Where the site keeps the word index. */
 export const POSTINGS_DIR = 'search/postings';
 
-/** A segment's file for one bucket, under the site's root. */
-export function postingsPath(segment: string, bucket: number): string {
-  return `${POSTINGS_DIR}/${segment}/${bucket.toString(16).padStart(3, '0')}.bin`;
+/** A segment's file number `file`, under the site's root. */
+export function postingsPath(segment: string, file: number): string {
+  return `${POSTINGS_DIR}/${segment}/${file.toString(16)}.bin`;
+}
+
+/** The segment's file that holds `word`, when the segment has `files` files. */
+export function fileOf(word: string, files: number): number {
+  return bucketOf(word) % files;
 }
 
 /** A shard's short name, in its records' names: s202603 for the shard 2026-03. */
@@ -41,7 +57,7 @@ export function bucketOf(word: string): number {
     hash ^= word.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % BUCKETS;
+  return (hash >>> 0) % SHARD_BUCKETS;
 }
 
 /** Where a word occurs in a shard: ascending record numbers, and each one's ascending positions. */
@@ -136,7 +152,7 @@ function encodeWordData(postings: WordPostings): Uint8Array {
 
 /** A shard's blob for each bucket (empty where it has no word of that bucket). */
 export function encodeShardBuckets(shard: string, words: ReadonlyMap<string, WordPostings>): Uint8Array[] {
-  const perBucket: string[][] = Array.from({ length: BUCKETS }, () => []);
+  const perBucket: string[][] = Array.from({ length: SHARD_BUCKETS }, () => []);
   for (const word of words.keys()) perBucket[bucketOf(word)]!.push(word);
   return perBucket.map((bucketWords) => {
     if (bucketWords.length === 0) return new Uint8Array(0);
@@ -201,7 +217,7 @@ export interface ShardWordPostings {
   records: Array<{ record: number; positions: number[] }>;
 }
 
-/** The postings of `word` in a bucket file (its shards' blobs one after another). */
+/** The postings of `word` in a segment's file (blobs one after another). */
 export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
   const reader = new ByteReader(file);
   const found: ShardWordPostings[] = [];

@@ -1,6 +1,6 @@
 /**
  * The word index as the browser reaches it (src/lib/search/postings.ts): a word is looked up
- * in one bucket file per segment, fetched once and kept decoded for the next queries. It
+ * in one file of each segment, and kept decoded for the next queries. It
  * answers the engine's question — which records hold these words, and at which positions
  * (src/lib/search/engine.ts) — and looks up headlines in their buckets beside it
  * (src/lib/search/headlines.ts).
@@ -8,13 +8,13 @@
 import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 import type { SearchIndexInfo } from '../../lib/search/index-info';
-import { bucketOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
+import { fileOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
 
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
 const WORDS_KEPT = 400;
 
-/** A bucket file's bytes, gunzipped here unless the host already did (it sent them as Content-Encoding). */
-async function bucketBytes(response: Response): Promise<Uint8Array> {
+/** A segment file's bytes, gunzipped here unless the host already did (it sent them as Content-Encoding). */
+async function fileBytes(response: Response): Promise<Uint8Array> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -55,13 +55,12 @@ export class PostingsBackend implements PostingBackend {
   }
 
   private async lookUp(word: string): Promise<Map<string, number[]>> {
-    const bucket = bucketOf(word);
     const files = await Promise.all(
       this.info.segments.map(async (segment) => {
-        const path = postingsPath(segment, bucket);
+        const path = postingsPath(segment.id, fileOf(word, segment.files));
         const response = await fetch(`${this.base}${path}`);
         if (!response.ok) throw new Error(`${path}: ${response.status}`);
-        return bucketBytes(response);
+        return fileBytes(response);
       }),
     );
     const postings = new Map<string, number[]>();
