@@ -50,6 +50,7 @@ export async function writeSegment(
     const blobs: Uint8Array[] = [];
     for (let bucket = file; bucket < SHARD_BUCKETS; bucket += files)
       for (const shard of shards) blobs.push(shard(bucket));
-    await writeFile(path.join(outDir, postingsPath(segment, file)), gzipSync(Buffer.concat(blobs), { level: 9 }));
+    // Level 6 writes files as small as level 9 here (positions are varints already), and faster.
+    await writeFile(path.join(outDir, postingsPath(segment, file)), gzipSync(Buffer.concat(blobs), { level: 6 }));
   }
 }

@@ -16,7 +16,7 @@ import { differingFiles, filesOf } from '../helpers/files';
 import { htmlFiles } from '../../scripts/lib/verify-site';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { POSTINGS_DIR } from '../../src/lib/search/postings';
-import { SHARDS_PER_SEGMENT } from '../../src/lib/search/records';
+import { planSegments } from '../../src/lib/search/records';
 
 const run = promisify(execFile);
 
@@ -92,7 +92,7 @@ describe('an archive of 2,000 articles, and one more day', () => {
 
   test('a word searched costs one file of a few kilobytes per segment of the word index', async () => {
     const info = JSON.parse(await readFile(path.join(work, 'dist', 'search', 'index.json'), 'utf8')) as SearchIndexInfo;
-    expect(info.segments).toHaveLength(Math.ceil(info.shards.length / SHARDS_PER_SEGMENT));
+    expect(info.segments).toHaveLength(planSegments(info.shards).length);
     const sizes: number[] = [];
     for (const segment of info.segments) {
       const files = await readdir(path.join(work, 'dist', POSTINGS_DIR, segment.id));
@@ -103,7 +103,7 @@ describe('an archive of 2,000 articles, and one more day', () => {
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(8 * 1024);
   });
 
-  test('one more day puts only the last segment together again, under a new name', async () => {
+  test("one more day puts only the newest shard's segment together again, under a new name", async () => {
     const segmentsAfter = await readdir(path.join(work, 'dist', POSTINGS_DIR));
     expect(incremental.searchSegmentsWritten).toBe(1);
     expect(full.searchSegmentsWritten).toBe(segmentsBefore.length);

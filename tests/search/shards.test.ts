@@ -51,17 +51,20 @@ describe('search shards', () => {
 describe('segments of the word index', () => {
   const shards = (count: number) => Array.from({ length: count }, (_, index) => `shard${index}`);
 
-  test('consecutive shards share a segment, so a word costs one file per segment', () => {
+  test('the newest shard is a segment of its own, the others share segments in order', () => {
+    expect(planSegments(shards(1))).toEqual([['shard0']]);
     const segments = planSegments(shards(27));
-    expect(segments).toHaveLength(Math.ceil(27 / SHARDS_PER_SEGMENT));
-    expect(segments.flat()).toEqual(shards(27));
+    expect(segments).toEqual([shards(26), ['shard26']]);
+    expect(planSegments(shards(2 * SHARDS_PER_SEGMENT + 2))).toHaveLength(4);
+    expect(planSegments(shards(100)).flat()).toEqual(shards(100));
   });
 
-  test('a new shard changes only the last segment', () => {
-    for (const count of [1, SHARDS_PER_SEGMENT, SHARDS_PER_SEGMENT + 1, 27]) {
+  test('a new shard changes the last two segments only: the newest, and the one its predecessor joins', () => {
+    for (const count of [1, 2, SHARDS_PER_SEGMENT, SHARDS_PER_SEGMENT + 1, 27, 70]) {
       const before = planSegments(shards(count));
       const after = planSegments(shards(count + 1));
-      expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+      const unchanged = Math.max(0, before.length - 2);
+      expect(after.slice(0, unchanged)).toEqual(before.slice(0, unchanged));
     }
   });
 });
