@@ -4,7 +4,7 @@
  * For each size: generates the corpus (gen:corpus) unless it is there, runs a full build
  * from nothing (empty caches, the site recompiled), then adds one day of pages and runs the
  * incremental build, then takes the day away again. Prints per stage wall time, articles
- * per second and the peak memory of the whole process tree (build, workers, Pagefind),
+ * per second and the peak memory of the whole process tree (build, workers, search shards),
  * and the ratio of time per article between the largest and the smallest corpus.
  */
 import { execFileSync, spawn } from 'node:child_process';

@@ -104,7 +104,7 @@ async function writeHeadlineBuckets(
 async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<ShardOutput> {
   const jobFile = path.join(jobDir, `${job.shardId}.json`);
   await writeFile(jobFile, JSON.stringify(job));
-  const { stdout } = await run(
+  const { stdout, stderr } = await run(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'scripts/search-shard.ts'), jobFile],
     {
@@ -112,6 +112,8 @@ async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<Shard
       maxBuffer: 256 * 1024 * 1024,
     },
   );
+  // SHARD_TIMINGS=1 makes the shard print its stages' times.
+  if (stderr) process.stderr.write(`shard ${job.shardId}: ${stderr}`);
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as ShardOutput;
 }
 

@@ -2,7 +2,7 @@
  * A static file server for a built site, behaving like a plain static host: /a/b/ serves
  * a/b/index.html, unknown paths get 404.html with status 404, every file carries an ETag
  * and is revalidated (304 when unchanged), text is sent gzipped when
- * the browser accepts it (Pagefind's own files are gzipped already), and the headers of
+ * the browser accepts it (the word index's files are gzipped already), and the headers of
  * the site's _headers file apply as on Netlify or Cloudflare Pages — so the browser tests
  * run under the site's Content-Security-Policy. Used by the browser tests and benchmarks.
  */

@@ -2,7 +2,7 @@
  * Runs tasks in worker processes, one per core: each loads its module once (and with it,
  * say, nodejieba's dictionary) and answers one task at a time. Processes, not threads: when
  * a stage ends its workers exit and give their memory back, so the build's later stages
- * (Pagefind above all) have it.
+ * (the search shards above all) have it.
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';

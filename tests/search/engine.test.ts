@@ -163,7 +163,7 @@ describe('matches are exactly the articles that contain the query', () => {
 });
 
 describe('the words of the index', () => {
-  test('are lowercase letters only, so Pagefind never splits them into parts', () => {
+  test('are lowercase letters only, a byte each in the index files', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }), { maxLength: 4 }), (paragraphs) => {
         const { words } = slotWords({ decks: ['标题𠮷'], paragraphs, words: paragraphs });

@@ -1,15 +1,15 @@
 /**
  * How articles are packed into the search index.
  *
- * Shards: consecutive months of the archive, up to ARTICLES_PER_SHARD articles each, one
- * Pagefind index apiece; a month with more articles is split at day boundaries. Pagefind
- * builds an index in memory, so shards bound the build's memory; and adding a day's pages
- * changes only the newest shard, so only it is rebuilt.
+ * Shards: consecutive months of the archive, up to ARTICLES_PER_SHARD articles each; a month
+ * with more articles is split at day boundaries. A shard is built in a process of its own,
+ * which holds its postings in memory, so shards bound the build's memory; and adding a day's
+ * pages changes only the newest shard, so only it is rebuilt.
  *
  * Records: within a shard, articles of one paper, section and year, in date order, up to
- * ARTICLES_PER_RECORD to a Pagefind record, each in a slot of its own (see tokens.ts). Few
- * records keep Pagefind's per-record metadata small for the first search and its result
- * lists short; the slot layout still tells every article apart.
+ * ARTICLES_PER_RECORD to a record, each in a slot of its own (see tokens.ts). Few records
+ * keep the index's record lists short and the page's table of records' filters small; the
+ * slot layout still tells every article apart.
  */
 export const ARTICLES_PER_SHARD = 2500;
 export const ARTICLES_PER_RECORD = 32;

@@ -1,29 +1,27 @@
 /**
  * The words the search index is made of, and where they sit.
  *
- * Pagefind matches whole words and reports the positions where they occur. Chinese has no
- * spaces, so the archive writes words of its own:
+ * The index (postings.ts) records where whole words occur. Chinese has no spaces, so the
+ * archive writes words of its own:
  *
  * - every overlapping pair of characters (bigram) of each field, in order: a string of two
  *   or more characters occurs in a field exactly when its bigrams sit at consecutive
- *   positions there;
+ *   positions there (engine.ts probes some of them);
  * - every distinct character of the article once ("u" words), for one-character queries;
  * - jieba's words of three or more characters, distinct ("w" words), for the word-by-word
  *   fallback.
  *
  * Each character is written in lowercase letters only — four for a character of the Basic
- * Multilingual Plane (starting a–d), five for one beyond it (starting e–g) — so the index
- * holds only plain ASCII words: nothing in Pagefind (stemmers, CJK segmentation at index
- * or query time, the page's language, its splitting of words like "abc123" into parts)
- * can split or alter them. The codes are prefix-free, so a bigram's word never begins
- * another word; the letters u–z are free to mark the other kinds of word.
+ * Multilingual Plane (starting a–d), five for one beyond it (starting e–g) — so every word
+ * is plain ASCII, a byte a letter in the index files. The codes are prefix-free, so no
+ * bigram's word begins another word; the letters u–z are free to mark the other kinds.
  *
- * Many articles share one Pagefind record (see records.ts). Each article owns a slot of
- * SLOT_WIDTH positions in its record; its headline decks fill the first HEADLINE_REGION
- * positions of the slot and its body the rest, so a position alone tells the article and
- * whether a hit is in the headline. A filler word that Pagefind does not index (".") keeps
- * fields apart, so no phrase runs from one field into the next, and pads the slot. An
- * article too long for a slot gets a record of its own (the search index lists those).
+ * Many articles share one record (see records.ts). Each article owns a slot of SLOT_WIDTH
+ * positions in its record; its headline decks fill the first HEADLINE_REGION positions of
+ * the slot and its body the rest, so a position alone tells the article and whether a hit
+ * is in the headline. A filler (".") takes a position and is not indexed: two keep fields
+ * apart, so no phrase runs from one field into the next, and more pad the slot. An article
+ * too long for a slot gets a record of its own (the search index lists those).
  */
 import { normalizeForSearch } from './normalize';
 import { memoizePerChar } from './memo';
@@ -32,7 +30,7 @@ import { memoizePerChar } from './memo';
 export const SLOT_WIDTH = 4096;
 /** The first positions of a slot, which hold the headline decks. */
 export const HEADLINE_REGION = 256;
-/** A word Pagefind skips but counts: it takes a position and matches nothing. */
+/** Takes a position and is not indexed. */
 export const FILLER = '.';
 export const CHAR_MARK = 'u';
 export const WORD_MARK = 'w';
