@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Article } from '../src/lib/article';
 import { headlineEntries, type HeadlineEntry } from '../src/lib/search/headlines';
 import { packedSlot, planRecords, type RecordArticle } from '../src/lib/search/records';
-import { collectPostings, encodeShardBuckets, recordName } from '../src/lib/search/postings';
+import { collectPostings, encodeShardBuckets, recordName, shardName } from '../src/lib/search/postings';
 import { primarySection, searchableFields, searchDisplay } from '../src/lib/search/record';
 import { slotWords } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
@@ -25,8 +25,6 @@ import { normalizeForSearch } from '../src/lib/search/normalize';
 
 export interface ShardJob {
   shardId: string;
-  /** The shard's short name (shardName): it begins the names of its records. */
-  shard: string;
   /** Where the shard's postings go. */
   postingsFile: string;
   /** The shard's articles in date order, with the cache file that holds each. */
@@ -37,8 +35,8 @@ export interface ShardJob {
 
 export interface ShardTable {
   id: string;
-  /** By record name: the record's filters, and each slot's article date. */
-  records: Record<string, { publication: string; section: string; year: string; dates: string[] }>;
+  /** By record name: each slot's article date (the records' filters are in search/index.json). */
+  records: Record<string, { dates: string[] }>;
 }
 
 export interface ShardOutput {
@@ -98,12 +96,13 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const records = planRecords(laidOut);
   mark('layout');
 
-  const names = records.map((_, number) => recordName(job.shard, number));
+  const shard = shardName(job.shardId);
+  const names = records.map((_, number) => recordName(shard, number));
   const slotTexts = new Map(laidOut.splice(0).map((article) => [article.id, article.text]));
   const postings = collectPostings(records.map((record) => record.articleIds.map((id) => slotTexts.get(id)!)));
   slotTexts.clear();
   mark('postings');
-  await writeShardPostings(job.postingsFile, encodeShardBuckets(job.shard, postings));
+  await writeShardPostings(job.postingsFile, encodeShardBuckets(shard, postings));
   postings.clear();
   mark('write');
 
@@ -114,12 +113,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const headlines: ShardOutput['headlines'] = [];
   for (const [number, record] of records.entries()) {
     const id = names[number]!;
-    table.records[id] = {
-      publication: record.publication,
-      section: record.section,
-      year: record.year,
-      dates: record.articleIds.map((articleId) => byId.get(articleId)!.date),
-    };
+    table.records[id] = { dates: record.articleIds.map((articleId) => byId.get(articleId)!.date) };
     for (const [slot, articleId] of record.articleIds.entries()) {
       const article = byId.get(articleId)!;
       const key = `${id}-${slot}`;

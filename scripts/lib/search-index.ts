@@ -156,7 +156,6 @@ export async function writeSearchIndex(
     next.shards[shard.id] = { digest, records: [], convertibleChars: '', overflowRecords: [], headlines: [] };
     jobs.push({
       shardId: shard.id,
-      shard: shardName(shard.id),
       postingsFile: postingsFile(shard.id),
       articles: shard.articleIds.map((id) => ({ id, cacheFile: cacheFiles.get(id)! })),
       cacheDir,
@@ -257,7 +256,6 @@ export async function writeSearchIndex(
     articles: index.articles.length,
     shards: shards.map((shard) => ({
       id: shard.id,
-      name: shardName(shard.id),
       articles: shard.articleIds.length,
       records: next.shards[shard.id]!.records.map(([publication, section, year]): [number, number, number] => [
         facets.publication.indexOf(publication),

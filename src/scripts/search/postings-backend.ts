@@ -7,7 +7,7 @@
  */
 import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
-import type { SearchIndexInfo } from '../../lib/search/index-info';
+import { recordFilters, type RecordFilters, type SearchIndexInfo } from '../../lib/search/index-info';
 import { fileOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
 
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
@@ -23,8 +23,8 @@ async function fileBytes(response: Response): Promise<Uint8Array> {
 
 export class PostingsBackend implements PostingBackend {
   private readonly overflow: ReadonlySet<string>;
-  /** Record name → [publication, section, year] as facet values. */
-  private readonly recordFilters = new Map<string, [string, string, string]>();
+  /** Every record's filters, by record name. */
+  readonly recordFilters: ReadonlyMap<string, RecordFilters>;
   /** Word → record name → positions, most recently used last. */
   private readonly words = new Map<string, Promise<Map<string, number[]>>>();
 
@@ -35,12 +35,7 @@ export class PostingsBackend implements PostingBackend {
     private readonly json: <T>(path: string) => Promise<T>,
   ) {
     this.overflow = new Set(info.overflowRecords);
-    const { publication, section, year } = info.facets;
-    for (const shard of info.shards) {
-      shard.records.forEach(([p, s, y], number) =>
-        this.recordFilters.set(recordName(shard.name, number), [publication[p]!, section[s]!, year[y]!]),
-      );
-    }
+    this.recordFilters = recordFilters(info);
   }
 
   async overflowRecords(): Promise<ReadonlySet<string>> {
@@ -86,11 +81,10 @@ export class PostingsBackend implements PostingBackend {
   }
 
   private passes(record: string, filters: SearchFilters): boolean {
-    const [publication, section, year] = this.recordFilters.get(record) ?? [];
-    const values = { publication, section, year };
+    const values = this.recordFilters.get(record);
     return (Object.keys(filters) as Array<keyof SearchFilters>).every((key) => {
       const allowed = filters[key];
-      return !allowed || allowed.length === 0 || allowed.includes(values[key] ?? '');
+      return !allowed || allowed.length === 0 || allowed.includes(values?.[key] ?? '');
     });
   }
 

@@ -55,7 +55,7 @@ export function stateToSearch(state: SearchState): string {
 }
 
 interface ShardTable {
-  records: Record<string, { publication: string; section: string; year: string; dates: string[] }>;
+  records: Record<string, { dates: string[] }>;
 }
 
 /** What the page fetches from the build's search folder, once each. */
@@ -93,7 +93,7 @@ class SearchData {
     return { conversions: data.conversions, inArchive: (char) => inArchive.has(char) };
   }
 
-  /** Every record's filters and article dates, from all shards. */
+  /** Every record's article dates, from all shards. */
   async records(): Promise<ShardTable['records']> {
     const info = await this.info();
     const tables = await Promise.all(info.shards.map((shard) => this.table(shard.id)));
@@ -429,16 +429,16 @@ export class SearchApp {
   private async showFacetCounts(run: number): Promise<void> {
     const query = this.query;
     if (!query || query.terms.length === 0) return;
-    const { engine, info } = await this.loadEngine();
+    const { engine, info, backend } = await this.loadEngine();
     let unfiltered = this.unfiltered.get(query.typed);
     if (!unfiltered) this.unfiltered.set(query.typed, (unfiltered = engine.match(query)));
-    const [result, records] = await Promise.all([unfiltered, this.data.records()]);
+    const result = await unfiltered;
     if (run !== this.run) return;
     const state = this.currentState();
     const years = new Set(yearsBetween(info.facets.year, state.from, state.to) ?? info.facets.year);
     const counts = { publication: new Map<string, number>(), section: new Map<string, number>() };
     for (const match of result.matches.values()) {
-      const record = records[match.record];
+      const record = backend.recordFilters.get(match.record);
       if (!record || !years.has(record.year)) continue;
       const passes = (key: 'publication' | 'section') => state[key].length === 0 || state[key].includes(record[key]);
       if (passes('section'))
