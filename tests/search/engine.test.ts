@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MatchEngine, startsFollowedBy } from '../../src/lib/search/engine';
+import { MatchEngine, startsFollowedBy, type PostingBackend } from '../../src/lib/search/engine';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
@@ -67,6 +67,39 @@ describe('finding a string as a phrase', () => {
   test('an empty or punctuation-only query finds nothing', async () => {
     expect(await find(articles, '')).toEqual([]);
     expect(await find(articles, ' ,。“” ')).toEqual([]);
+  });
+});
+
+describe('waiting on the index', () => {
+  test('a query of several terms asks for all its words and its headline at once, so it waits once, not once per term', async () => {
+    const index = new MemoryIndex([
+      { id: 'a', decks: ['两业融合 嘉兴'], paragraphs: ['推进先进制造业和现代服务业深度融合。'] },
+      { id: 'b', decks: ['市领导调研'], paragraphs: ['嘉兴两业融合发展。'] },
+    ]);
+    let answer!: () => void;
+    const indexAnswers = new Promise<void>((resolve) => (answer = resolve));
+    const asked: string[] = [];
+    const slowIndex: PostingBackend = {
+      overflowRecords: () => index.overflowRecords(),
+      async search(words, filters) {
+        asked.push(...words);
+        await indexAnswers;
+        return index.search(words, filters);
+      },
+      async headlineArticles(digest) {
+        asked.push(digest);
+        await indexAnswers;
+        return index.headlineArticles(digest);
+      },
+    };
+    const query = analyseQuery('两业融合 嘉兴 制造');
+    const pending = new MatchEngine(slowIndex, LAYOUT).match(query);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const words = query.terms.flatMap((term) => term.variants.flatMap((variant) => variant.probes.map((probe) => probe.word)));
+    expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineDigests]));
+    answer();
+    const { matches } = await pending;
+    expect([...matches.keys()].map((key) => index.articleAt.get(key))).toEqual(['a']);
   });
 });
 

@@ -29,7 +29,7 @@ export interface PostingBackend {
   search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]>;
   /** Records holding one article too long for a slot: all their positions are that article's. */
   overflowRecords(): Promise<ReadonlySet<string>>;
-  /** The articles with a headline deck of this digest (headlines.ts). */
+  /** The articles with a headline deck of this digest (headlines.ts); none, rather than an error, when its bucket cannot be read. */
   headlineArticles(digest: string): Promise<readonly HeadlineEntry[]>;
 }
 
@@ -103,8 +103,9 @@ export class MatchEngine {
     const overflow = await this.backend.overflowRecords();
     const { slotWidth, headlineRegion } = this.layout;
     const found = new Map<ArticleKey, SlotHits>();
-    for (const variant of term.variants) {
-      for (const { record, positions } of await this.phraseStarts(variant, filters)) {
+    const perVariant = await Promise.all(term.variants.map((variant) => this.phraseStarts(variant, filters)));
+    for (const starts of perVariant) {
+      for (const { record, positions } of starts) {
         // An over-long article has its record to itself: every position is its own.
         const whole = overflow.has(record);
         // Positions ascend, so an article's hits come together: its entry is looked up once per run.
@@ -130,8 +131,9 @@ export class MatchEngine {
 
   /** The articles that hold every term of the query. */
   async match(query: AnalysedQuery, filters?: SearchFilters): Promise<MatchResult> {
-    const perTerm = [];
-    for (const term of query.terms) perTerm.push(await this.matchTerm(term, filters));
+    // Every word and headline bucket the query needs is asked for at once: one wait, not one per term.
+    const headlines = query.headlineDigests.map((digest) => this.backend.headlineArticles(digest));
+    const perTerm = await Promise.all(query.terms.map((term) => this.matchTerm(term, filters)));
     const documentFrequency = perTerm.map((hits) => hits.size);
     const matches = new Map<ArticleKey, ArticleMatch>();
     const [smallest] = [...perTerm].sort((a, b) => a.size - b.size);
@@ -149,8 +151,8 @@ export class MatchEngine {
       });
     }
     if (matches.size > 0) {
-      for (const digest of query.headlineDigests) {
-        for (const [key, printed] of await this.backend.headlineArticles(digest)) {
+      for (const entries of await Promise.all(headlines)) {
+        for (const [key, printed] of entries) {
           const match = matches.get(key);
           if (!match) continue;
           match.exactHeadline = true;
