@@ -12,7 +12,7 @@ const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
 async function find(articles: MemoryArticle[], query: string): Promise<string[]> {
   const index = new MemoryIndex(articles);
   const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery(query));
-  return [...matches.keys()].map((key) => index.articleAt.get(key)!).sort();
+  return matches.map((match) => index.articleAt.get(match.key)!).sort();
 }
 
 /** What a reader means by "contains": every term, normalised, inside one field of the article. */
@@ -81,10 +81,10 @@ describe('waiting on the index', () => {
     const asked: string[] = [];
     const slowIndex: PostingBackend = {
       overflowRecords: () => index.overflowRecords(),
-      async search(words, filters) {
+      async search(words) {
         asked.push(...words);
         await indexAnswers;
-        return index.search(words, filters);
+        return index.search(words);
       },
       async headlineArticles(digest) {
         asked.push(digest);
@@ -95,11 +95,13 @@ describe('waiting on the index', () => {
     const query = analyseQuery('两业融合 嘉兴 制造');
     const pending = new MatchEngine(slowIndex, LAYOUT).match(query);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const words = query.terms.flatMap((term) => term.variants.flatMap((variant) => variant.probes.map((probe) => probe.word)));
+    const words = query.terms.flatMap((term) =>
+      term.variants.flatMap((variant) => variant.probes.map((probe) => probe.word)),
+    );
     expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineDigests]));
     answer();
     const { matches } = await pending;
-    expect([...matches.keys()].map((key) => index.articleAt.get(key))).toEqual(['a']);
+    expect(matches.map((match) => index.articleAt.get(match.key))).toEqual(['a']);
   });
 });
 
@@ -140,9 +142,9 @@ describe('a query that is a whole headline', () => {
   test('marks the articles with that very deck, in any deck, punctuation aside — not those that merely contain it', async () => {
     const index = new MemoryIndex(articles);
     const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery('市领导调研“生态文明”建设'));
-    const exact = [...matches.values()].filter((match) => match.exactHeadline);
+    const exact = matches.filter((match) => match.exactHeadline);
     expect(exact.map((match) => index.articleAt.get(match.key)).sort()).toEqual(['subheadline', 'whole']);
-    expect(matches.size).toBe(4);
+    expect(matches.length).toBe(4);
   });
 
   test('puts the deck printed as typed before one that only punctuation tells apart', async () => {
@@ -156,9 +158,9 @@ describe('a query that is a whole headline', () => {
       ['以生态之优聚创新之力 以“赛事', 'cut'],
     ] as const) {
       const { matches, documentFrequency } = await engine.match(analyseQuery(query));
-      const [top] = rankByRelevance(matches.values(), documentFrequency, 2);
+      const [top] = rankByRelevance(matches, documentFrequency, 2);
       expect(index.articleAt.get(top!.key), query).toBe(first);
-      expect([...matches.values()].every((match) => match.exactHeadline)).toBe(true);
+      expect(matches.every((match) => match.exactHeadline)).toBe(true);
     }
   });
 });

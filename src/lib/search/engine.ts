@@ -63,7 +63,8 @@ export interface ArticleMatch {
 }
 
 export interface MatchResult {
-  matches: Map<ArticleKey, ArticleMatch>;
+  /** One entry per article, in no particular order. */
+  matches: ArticleMatch[];
   /** For each term, how many articles hold it (before the terms are combined). */
   documentFrequency: number[];
 }
@@ -71,7 +72,12 @@ export interface MatchResult {
 /** A term's hits in one article, with the record and slot that hold the article. */
 type SlotHits = TermHits & { record: string; slot: number };
 
+/** More slots than a record can have (records.ts packs far fewer). */
+const SLOTS_PER_RECORD = 2 ** 16;
+
 export class MatchEngine {
+  private readonly recordNumbers = new Map<string, number>();
+
   constructor(
     private readonly backend: PostingBackend,
     private readonly layout: Layout,
@@ -98,11 +104,18 @@ export class MatchEngine {
     return starts;
   }
 
-  /** Where a term occurs, by article, united over its readings. */
-  async matchTerm(term: QueryTerm, filters?: SearchFilters): Promise<Map<ArticleKey, SlotHits>> {
+  /** A number for an article of this record, unique within the engine: cheaper to look up than its key. */
+  private articleNumber(record: string, slot: number): number {
+    let number = this.recordNumbers.get(record);
+    if (number === undefined) this.recordNumbers.set(record, (number = this.recordNumbers.size));
+    return number * SLOTS_PER_RECORD + slot;
+  }
+
+  /** Where a term occurs, by article number, united over its readings. */
+  async matchTerm(term: QueryTerm, filters?: SearchFilters): Promise<Map<number, SlotHits>> {
     const overflow = await this.backend.overflowRecords();
     const { slotWidth, headlineRegion } = this.layout;
-    const found = new Map<ArticleKey, SlotHits>();
+    const found = new Map<number, SlotHits>();
     const perVariant = await Promise.all(term.variants.map((variant) => this.phraseStarts(variant, filters)));
     for (const starts of perVariant) {
       for (const { record, positions } of starts) {
@@ -116,13 +129,13 @@ export class MatchEngine {
           const offset = position - at * slotWidth;
           if (at !== slot || !hits) {
             slot = at;
-            const key = `${record}-${slot}`;
-            hits = found.get(key);
-            if (!hits) found.set(key, (hits = { record, slot, count: 0, inHeadline: false, first: offset }));
+            const number = this.articleNumber(record, slot);
+            hits = found.get(number);
+            if (!hits) found.set(number, (hits = { record, slot, count: 0, inHeadline: false, first: offset }));
           }
           hits.count++;
-          hits.inHeadline ||= offset < headlineRegion;
-          hits.first = Math.min(hits.first, offset);
+          if (offset < headlineRegion) hits.inHeadline = true;
+          if (offset < hits.first) hits.first = offset;
         }
       }
     }
@@ -135,30 +148,33 @@ export class MatchEngine {
     const headlines = query.headlineDigests.map((digest) => this.backend.headlineArticles(digest));
     const perTerm = await Promise.all(query.terms.map((term) => this.matchTerm(term, filters)));
     const documentFrequency = perTerm.map((hits) => hits.size);
-    const matches = new Map<ArticleKey, ArticleMatch>();
+    const matches: ArticleMatch[] = [];
     const [smallest] = [...perTerm].sort((a, b) => a.size - b.size);
     if (!smallest) return { matches, documentFrequency };
-    for (const [key, { record, slot }] of smallest) {
-      const terms = perTerm.map((hits) => hits.get(key));
-      if (terms.some((hit) => hit === undefined)) continue;
-      matches.set(key, {
+    // Articles that have the query as a headline deck: key → whether as printed.
+    const headlineDecks = new Map<ArticleKey, boolean>();
+    for (const entries of await Promise.all(headlines)) {
+      for (const [key, printed] of entries)
+        headlineDecks.set(key, headlineDecks.get(key) || printed === query.printedDigest);
+    }
+    for (const [number, { record, slot }] of smallest) {
+      const terms: TermHits[] = [];
+      for (const hits of perTerm) {
+        const hit = hits.get(number);
+        if (!hit) break;
+        terms.push(hit);
+      }
+      if (terms.length < perTerm.length) continue;
+      const key = `${record}-${slot}`;
+      const printedHeadline = headlineDecks.get(key);
+      matches.push({
         key,
         record,
         slot,
-        terms: terms.map((hit) => ({ count: hit!.count, inHeadline: hit!.inHeadline, first: hit!.first })),
-        exactHeadline: false,
-        printedHeadline: false,
+        terms,
+        exactHeadline: printedHeadline !== undefined,
+        printedHeadline: printedHeadline ?? false,
       });
-    }
-    if (matches.size > 0) {
-      for (const entries of await Promise.all(headlines)) {
-        for (const [key, printed] of entries) {
-          const match = matches.get(key);
-          if (!match) continue;
-          match.exactHeadline = true;
-          match.printedHeadline ||= printed === query.printedDigest;
-        }
-      }
     }
     return { matches, documentFrequency };
   }

@@ -187,7 +187,7 @@ export class SearchApp {
     const { engine, info } = await this.loadEngine();
     const context = await this.data.conversionsFor(query);
     const result = await engine.match(analyseQuery(query, context));
-    return rankByRelevance(result.matches.values(), result.documentFrequency, info.articles).map((match) => match.key);
+    return rankByRelevance(result.matches, result.documentFrequency, info.articles).map((match) => match.key);
   }
 
   start(): void {
@@ -282,7 +282,7 @@ export class SearchApp {
       const filters = filtersOf(state, info);
       const result = await engine.match(query, filters);
       if (run !== this.run) return;
-      let ranked = rankByRelevance(result.matches.values(), result.documentFrequency, info.articles);
+      let ranked = rankByRelevance(result.matches, result.documentFrequency, info.articles);
       if (state.sort === 'date') {
         const records = await this.data.records();
         ranked = rankByDate(ranked, (match) => records[match.record]?.dates[match.slot] ?? '');
@@ -375,8 +375,8 @@ export class SearchApp {
     const loose = await looseQuery(query, isWord);
     if (!loose || run !== this.run) return;
     const result = await engine.match(loose, filters);
-    if (run !== this.run || result.matches.size === 0) return;
-    const ranked = rankByRelevance(result.matches.values(), result.documentFrequency, info.articles);
+    if (run !== this.run || result.matches.length === 0) return;
+    const ranked = rankByRelevance(result.matches, result.documentFrequency, info.articles);
     const words = loose.terms.map((term) => term.text).join(' / ');
     this.looseNote.textContent = `以下 ${ranked.length} 篇不含完整的查询，但含有其中每个词（按结巴分词：${words}），仅供参考。`;
     const items = await Promise.all(ranked.slice(0, PAGE_SIZE).map((match) => this.resultItem(match, loose)));
@@ -437,7 +437,7 @@ export class SearchApp {
     const state = this.currentState();
     const years = new Set(yearsBetween(info.facets.year, state.from, state.to) ?? info.facets.year);
     const counts = { publication: new Map<string, number>(), section: new Map<string, number>() };
-    for (const match of result.matches.values()) {
+    for (const match of result.matches) {
       const record = backend.recordFilters.get(match.record);
       if (!record || !years.has(record.year)) continue;
       const passes = (key: 'publication' | 'section') => state[key].length === 0 || state[key].includes(record[key]);
