@@ -104,11 +104,11 @@ export class MatchEngine {
     return starts;
   }
 
-  /** A number for an article of this record, unique within the engine: cheaper to look up than its key. */
-  private articleNumber(record: string, slot: number): number {
+  /** The number of the record's first article: its slot s is this plus s, unique within the engine and cheaper to look up than a key. */
+  private firstArticleNumber(record: string): number {
     let number = this.recordNumbers.get(record);
     if (number === undefined) this.recordNumbers.set(record, (number = this.recordNumbers.size));
-    return number * SLOTS_PER_RECORD + slot;
+    return number * SLOTS_PER_RECORD;
   }
 
   /** Where a term occurs, by article number, united over its readings. */
@@ -121,6 +121,7 @@ export class MatchEngine {
       for (const { record, positions } of starts) {
         // An over-long article has its record to itself: every position is its own.
         const whole = overflow.has(record);
+        const firstArticle = this.firstArticleNumber(record);
         // Positions ascend, so an article's hits come together: its entry is looked up once per run.
         let slot = -1;
         let hits: SlotHits | undefined;
@@ -129,7 +130,7 @@ export class MatchEngine {
           const offset = position - at * slotWidth;
           if (at !== slot || !hits) {
             slot = at;
-            const number = this.articleNumber(record, slot);
+            const number = firstArticle + slot;
             hits = found.get(number);
             if (!hits) found.set(number, (hits = { record, slot, count: 0, inHeadline: false, first: offset }));
           }
