@@ -35,6 +35,13 @@ export async function segmentFilesOf(shardFiles: readonly string[]): Promise<num
   return segmentFiles(sizes.reduce((sum, size) => sum + size, 0));
 }
 
+/** The gzipped size of each of a segment's files in the site. */
+export async function segmentFileSizes(outDir: string, segment: string, files: number): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: files }, async (_, file) => (await stat(path.join(outDir, postingsPath(segment, file)))).size),
+  );
+}
+
 /** Writes a segment of the site's index, in `files` files, from its shards' cached postings. */
 export async function writeSegment(
   outDir: string,

@@ -17,13 +17,13 @@ import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
 import { bucketWidth, headlineBucketPath, HEADLINES_DIR, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { planSegments, planShards } from '../../src/lib/search/records';
-import { POSTINGS_DIR, shardName } from '../../src/lib/search/postings';
+import { listLargeFiles, POSTINGS_DIR, shardName } from '../../src/lib/search/postings';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { ROOT } from './paths';
-import { segmentFilesOf, writeSegment } from './postings-files';
+import { segmentFileSizes, segmentFilesOf, writeSegment } from './postings-files';
 import { conversionTable } from './traditional';
 import { packCharSet } from '../../src/lib/search/char-set';
 
@@ -250,7 +250,7 @@ export async function writeSearchIndex(
     year: distinct(index.articles.map((article) => article.date.slice(0, 4))),
   };
   const searchIndex: SearchIndexInfo = {
-    version: 3,
+    version: 4,
     slotWidth: SLOT_WIDTH,
     headlineRegion: HEADLINE_REGION,
     articles: index.articles.length,
@@ -263,7 +263,13 @@ export async function writeSearchIndex(
         facets.year.indexOf(year),
       ]),
     })),
-    segments: segments.map((segment) => ({ id: segment.id, files: segment.files })),
+    segments: await Promise.all(
+      segments.map(async ({ id, files }) => ({
+        id,
+        files,
+        largeFiles: listLargeFiles(await segmentFileSizes(outDir, id, files)),
+      })),
+    ),
     overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
     headlineBucketWidth,
     facets,

@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MatchEngine, startsFollowedBy, type PostingBackend } from '../../src/lib/search/engine';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
-import { analyseQuery } from '../../src/lib/search/query';
+import { analyseQuery, type WordCost } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
 import { HEADLINE_REGION, SLOT_WIDTH, slotWords } from '../../src/lib/search/tokens';
 import { MemoryIndex, type MemoryArticle } from '../helpers/memory-index';
 
 const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
 
-async function find(articles: MemoryArticle[], query: string): Promise<string[]> {
+async function find(articles: MemoryArticle[], query: string, cost?: WordCost): Promise<string[]> {
   const index = new MemoryIndex(articles);
-  const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery(query));
+  const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery(query, undefined, cost));
   return matches.map((match) => index.articleAt.get(match.key)!).sort();
 }
 
@@ -178,7 +178,7 @@ describe('matches are exactly the articles that contain the query', () => {
     paragraphs: fc.array(text, { maxLength: 4 }),
   });
 
-  test('for random articles and queries (substrings and arbitrary strings, one or two terms)', async () => {
+  test('for random articles and queries (substrings and arbitrary strings, one or two terms), whichever bigrams probe them', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(article, { minLength: 1, maxLength: 40 }),
@@ -186,10 +186,12 @@ describe('matches are exactly the articles that contain the query', () => {
           text,
           fc.tuple(text, text).map(([a, b]) => `${a} ${b}`),
         ),
-        async (generated, query) => {
+        // Random costs per word: the probes of a long term land on different bigrams each run.
+        fc.option(fc.func(fc.nat(50)), { nil: undefined }),
+        async (generated, query, cost) => {
           const articles = generated.map((a, index) => ({ ...a, id: String(index).padStart(3, '0') }));
           const expected = articles.filter((a) => contains(a, query)).map((a) => a.id);
-          expect(await find(articles, query)).toEqual(expected);
+          expect(await find(articles, query, cost)).toEqual(expected);
         },
       ),
       { numRuns: Number(process.env.SEARCH_RUNS ?? 300) },

@@ -6,6 +6,9 @@ import {
   SEGMENT_FILE_BYTES,
   collectPostings,
   encodeShardBuckets,
+  fileCosts,
+  LARGE_FILE_BYTES,
+  listLargeFiles,
   findWord,
   recordsWithAll,
 } from '../../src/lib/search/postings';
@@ -65,6 +68,16 @@ describe('the word index', () => {
     expect(segmentFiles(SEGMENT_FILE_BYTES + 1)).toBe(2);
     expect(segmentFiles(1000 * SEGMENT_FILE_BYTES)).toBe(1024);
     expect(segmentFiles(10 ** 12)).toBe(SHARD_BUCKETS);
+  });
+
+  test("the index lists a segment's large files with their size, so a query can tell what a word would cost", () => {
+    const sizes = [3_000, 40_000, 9_000, LARGE_FILE_BYTES, 120_000, 200];
+    const cost = fileCosts(listLargeFiles(sizes));
+    expect(cost(1)).toBeCloseTo(40_000, -3);
+    expect(cost(3)).toBeCloseTo(LARGE_FILE_BYTES, -3);
+    expect(cost(4)).toBeCloseTo(120_000, -3);
+    for (const small of [0, 2, 5]) expect(cost(small)).toBeLessThan(LARGE_FILE_BYTES);
+    expect(listLargeFiles([1_000, 2_000])).toEqual([]);
   });
 
   test('a bucket file cut short is reported, not read as fewer words', () => {

@@ -1,9 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { looseQuery, segmentLoose } from '../../src/lib/search/loose';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery, probeOffsets, splitTerms } from '../../src/lib/search/query';
+import { bigramWords } from '../../src/lib/search/tokens';
 import { conversionTable } from '../../scripts/lib/traditional';
 import { charSetTest, packCharSet } from '../../src/lib/search/char-set';
+
+/** Whether bigrams at these offsets cover every character of a term, in order, none more than two apart. */
+function covers(offsets: number[], chars: number): boolean {
+  const covered = new Set(offsets.flatMap((offset) => [offset, offset + 1]));
+  return (
+    covered.size === chars &&
+    offsets[0] === 0 &&
+    offsets.every((offset, index) => index === 0 || (offset > offsets[index - 1]! && offset - offsets[index - 1]! <= 2))
+  );
+}
 
 describe('reading a query', () => {
   test('whitespace separates terms; quotes keep a phrase with spaces whole', () => {
@@ -34,6 +46,37 @@ describe('reading a query', () => {
     expect(probed('两业融合')).toEqual(['两业', '融合']);
     expect(probed('两业融合发')).toEqual(['两业', '融合', '合发']);
     expect(probed('落实落实')).toEqual(['落实', '落实']);
+  });
+
+  test('a long term is probed round its commonest bigrams where the term allows, never round its first or last', () => {
+    // 会议, 学习 and 召开 are in large files; 次会, 议暨, 暨学 and 习会 cover the same characters for less.
+    const large = new Set(['会议', '召开', '学习']);
+    const term = '第五次会议暨学习会召开';
+    const chars = [...term];
+    const bigrams = chars.slice(1).map((char, offset) => chars[offset]! + char);
+    const bigramOf = new Map(bigramWords(term).map((word, offset) => [word, bigrams[offset]!]));
+    const cost = (word: string) => (large.has(bigramOf.get(word)!) ? 100_000 : 5_000);
+    const probed = analyseQuery(term, undefined, cost).terms[0]!.variants[0]!.probes.map(
+      (probe) => bigrams[probe.offset],
+    );
+    expect(probed).toEqual(['第五', '次会', '议暨', '暨学', '习会', '召开']);
+  });
+
+  test('the probes chosen cost no more than any other choice that covers the term', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(20), { minLength: 1, maxLength: 12 }), (costs) => {
+        const chars = costs.length + 1;
+        const total = (offsets: number[]) => offsets.reduce((sum, offset) => sum + costs[offset]!, 0);
+        let cheapest = Infinity;
+        for (let mask = 0; mask < 2 ** costs.length; mask++) {
+          const offsets = costs.map((_, offset) => offset).filter((offset) => mask & (1 << offset));
+          if (covers(offsets, chars)) cheapest = Math.min(cheapest, total(offsets));
+        }
+        const chosen = probeOffsets(chars, (offset) => costs[offset]!);
+        expect(covers(chosen, chars)).toBe(true);
+        expect(total(chosen)).toBe(cheapest);
+      }),
+    );
   });
 
   test('the probes cover every character of a term, none more than two positions from the next', () => {

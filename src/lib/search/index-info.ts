@@ -15,7 +15,12 @@ export interface SearchIndexInfo {
     records: Array<[number, number, number]>;
   }>;
   /** The word index's segments (postings.ts): a word is looked up in one file of each. */
-  segments: Array<{ id: string; files: number }>;
+  segments: Array<{
+    id: string;
+    files: number;
+    /** Its files of LARGE_FILE_BYTES or more, as listLargeFiles lists them. */
+    largeFiles: number[];
+  }>;
   /** Records holding one article too long for a slot. */
   overflowRecords: string[];
   /** How many hex digits of a headline digest name its bucket. */

@@ -16,7 +16,8 @@
 import type { RecordHits } from './engine';
 import { FILLER, SLOT_WIDTH } from './tokens';
 
-export const SHARD_BUCKETS = 16384;
+/** Enough that a segment of some 80,000 articles has files of about SEGMENT_FILE_BYTES, so a rare word's file is small. */
+export const SHARD_BUCKETS = 65536;
 /** Uncompressed bytes a segment's file holds on average; gzip takes off only about a fifth (positions are varints already). */
 export const SEGMENT_FILE_BYTES = 8 * 1024;
 
@@ -25,6 +26,36 @@ export function segmentFiles(bytes: number): number {
   let files = 1;
   while (files < SHARD_BUCKETS && files * SEGMENT_FILE_BYTES < bytes) files *= 2;
   return files;
+}
+
+/**
+ * A segment's files this large (gzipped) or larger are listed in search/index.json with
+ * their size, so that a query can probe a long term by bigrams in smaller files (query.ts).
+ */
+export const LARGE_FILE_BYTES = 16 * 1024;
+
+/** What the page takes a file not listed as large to cost. */
+const SMALL_FILE_COST = LARGE_FILE_BYTES / 2;
+
+/** The large files among a segment's file sizes, as the index lists them: file number deltas and sizes in KiB, alternating. */
+export function listLargeFiles(sizes: readonly number[]): number[] {
+  const listed: number[] = [];
+  let previous = 0;
+  sizes.forEach((size, file) => {
+    if (size < LARGE_FILE_BYTES) return;
+    listed.push(file - previous, Math.round(size / 1024));
+    previous = file;
+  });
+  return listed;
+}
+
+/** Bytes fetching a word costs in a segment, from its listed large files (listLargeFiles). */
+export function fileCosts(listed: readonly number[]): (file: number) => number {
+  const sizes = new Map<number, number>();
+  let file = 0;
+  for (let index = 0; index + 1 < listed.length; index += 2)
+    sizes.set((file += listed[index]!), listed[index + 1]! * 1024);
+  return (wanted) => sizes.get(wanted) ?? SMALL_FILE_COST;
 }
 
 /** Where the site keeps the word index. */

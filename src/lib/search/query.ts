@@ -20,9 +20,9 @@ export interface TermVariant {
   /** The normalised characters searched for. */
   text: string;
   /**
-   * What pins the term down (engine.ts): its one character's word, or every other bigram
-   * from the first, and the last, so that each character is in one and no two are more
-   * than two positions apart.
+   * What pins the term down (engine.ts): its one character's word, or some of its bigrams,
+   * from the first to the last, so that each character is in one and no two are more than
+   * two positions apart (probeOffsets).
    */
   probes: Probe[];
 }
@@ -112,23 +112,43 @@ function variantTexts(text: string, context: ConversionContext | undefined): str
   return readings;
 }
 
-/** Offsets of the bigrams probed in a term of `chars` characters: 0, 2, 4, … and the last. */
-export function probeOffsets(chars: number): number[] {
+/**
+ * What fetching an index word costs, in bytes as far as the page can tell (postings.ts):
+ * a long term has a choice of bigrams to probe, and a common one's positions weigh a lot.
+ */
+export type WordCost = (word: string) => number;
+
+/**
+ * Offsets of the bigrams probed in a term of `chars` ≥ 2 characters: the first and the last,
+ * and no gap over two between them, so that every character is in one. Of all such
+ * choices, the one whose bigrams cost least in all; with equal costs, every other bigram
+ * from the first, and the last.
+ */
+export function probeOffsets(chars: number, cost: (offset: number) => number = () => 1): number[] {
   const last = chars - 2;
+  // cheapest[o]: the least a choice ending at offset o costs; from[o]: the offset before it.
+  const cheapest = [cost(0)];
+  const from = [-1];
+  for (let offset = 1; offset <= last; offset++) {
+    const before = offset >= 2 && cheapest[offset - 2]! < cheapest[offset - 1]! ? offset - 2 : offset - 1;
+    cheapest.push(cheapest[before]! + cost(offset));
+    from.push(before);
+  }
   const offsets: number[] = [];
-  for (let offset = 0; offset < last; offset += 2) offsets.push(offset);
-  offsets.push(last);
+  for (let offset = last; offset >= 0; offset = from[offset]!) offsets.unshift(offset);
   return offsets;
 }
 
-export function termVariant(text: string): TermVariant {
+export function termVariant(text: string, cost?: WordCost): TermVariant {
   const chars = [...text];
   if (chars.length === 1) return { text, probes: [{ offset: 0, word: charWord(text) }] };
   const bigrams = bigramWords(text);
-  return { text, probes: probeOffsets(chars.length).map((offset) => ({ offset, word: bigrams[offset]! })) };
+  const offsets = probeOffsets(chars.length, cost && ((offset) => cost(bigrams[offset]!)));
+  return { text, probes: offsets.map((offset) => ({ offset, word: bigrams[offset]! })) };
 }
 
-export function analyseQuery(typed: string, context?: ConversionContext): AnalysedQuery {
+/** The query's terms and what to probe them by; `cost`, when given, steers the probes round common bigrams. */
+export function analyseQuery(typed: string, context?: ConversionContext, cost?: WordCost): AnalysedQuery {
   const terms: QueryTerm[] = [];
   let converted = false;
   for (const part of splitTerms(typed)) {
@@ -136,7 +156,7 @@ export function analyseQuery(typed: string, context?: ConversionContext): Analys
     if (!text) continue;
     const texts = variantTexts(text, context);
     if (texts.some((reading) => reading !== text)) converted = true;
-    terms.push({ typed: part, text, variants: texts.map(termVariant) });
+    terms.push({ typed: part, text, variants: texts.map((reading) => termVariant(reading, cost)) });
   }
   const wholes = new Set([
     terms.map((term) => term.text).join(''),

@@ -8,7 +8,8 @@
 import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 import { recordFilters, type RecordFilters, type SearchIndexInfo } from '../../lib/search/index-info';
-import { fileOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
+import { fileCosts, fileOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
+import type { WordCost } from '../../lib/search/query';
 
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
 const WORDS_KEPT = 400;
@@ -27,6 +28,8 @@ export class PostingsBackend implements PostingBackend {
   readonly recordFilters: ReadonlyMap<string, RecordFilters>;
   /** Word → record name → positions, most recently used last. */
   private readonly words = new Map<string, Promise<Map<string, number[]>>>();
+  /** Per segment: what fetching its file number n costs. */
+  private readonly segmentCosts: Array<(file: number) => number>;
 
   constructor(
     private readonly base: string,
@@ -36,7 +39,17 @@ export class PostingsBackend implements PostingBackend {
   ) {
     this.overflow = new Set(info.overflowRecords);
     this.recordFilters = recordFilters(info);
+    this.segmentCosts = info.segments.map((segment) => fileCosts(segment.largeFiles));
   }
+
+  /** What looking a word up would fetch, in bytes: nothing once it is kept decoded. */
+  readonly wordCost: WordCost = (word) =>
+    this.words.has(word)
+      ? 0
+      : this.info.segments.reduce(
+          (sum, segment, index) => sum + this.segmentCosts[index]!(fileOf(word, segment.files)),
+          0,
+        );
 
   async overflowRecords(): Promise<ReadonlySet<string>> {
     return this.overflow;

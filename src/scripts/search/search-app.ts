@@ -184,9 +184,9 @@ export class SearchApp {
    * article's key (`<record>-<slot>`, the name of its display file), ranked.
    */
   async keys(query: string): Promise<string[]> {
-    const { engine, info } = await this.loadEngine();
+    const { engine, info, backend } = await this.loadEngine();
     const context = await this.data.conversionsFor(query);
-    const result = await engine.match(analyseQuery(query, context));
+    const result = await engine.match(analyseQuery(query, context, backend.wordCost));
     return rankByRelevance(result.matches, result.documentFrequency, info.articles).map((match) => match.key);
   }
 
@@ -268,10 +268,10 @@ export class SearchApp {
     }
     this.summary.textContent = '正在搜索…';
     try {
-      const { engine, info } = await this.loadEngine();
+      const { engine, info, backend } = await this.loadEngine();
       this.showState(state, info);
       const context = await this.data.conversionsFor(state.q);
-      const query = analyseQuery(state.q, context);
+      const query = analyseQuery(state.q, context, backend.wordCost);
       if (run !== this.run) return;
       this.query = query;
       if (query.terms.length === 0) {
