@@ -47,6 +47,8 @@ type ShardSummary = Pick<ShardOutput, 'records' | 'convertibleChars' | 'overflow
 
 interface SearchManifest {
   shards: Record<string, { digest: string } & ShardSummary>;
+  /** Each headline bucket's file, by the digest of what it holds: a build rewrites only those that change. */
+  headlineBuckets?: Record<string, string>;
 }
 
 export interface SearchIndexStats {
@@ -75,11 +77,16 @@ async function codeDigest(): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Writes every headline bucket (an empty one as {}), so a lookup never meets a missing file; returns their width. */
+/**
+ * Writes every headline bucket (an empty one as {}), so a lookup never meets a missing file;
+ * returns their width and each file's content digest. A file the previous build wrote with
+ * the same content (`written`) is left as it is: a new day changes a few hundred of thousands.
+ */
 async function writeHeadlineBuckets(
   outDir: string,
   headlines: ReadonlyArray<[string, HeadlineEntry]>,
-): Promise<number> {
+  written: Readonly<Record<string, string>>,
+): Promise<{ width: number; digests: Record<string, string> }> {
   const width = bucketWidth(headlines.length);
   const buckets = new Map<string, Map<string, HeadlineEntry[]>>();
   for (let bucket = 0; bucket < 16 ** width; bucket++) {
@@ -93,12 +100,21 @@ async function writeHeadlineBuckets(
     if (entries) entries.push(entry);
     else bucket.set(digest, [entry]);
   }
-  await rm(path.join(outDir, HEADLINES_DIR), { recursive: true, force: true });
-  await mkdir(path.join(outDir, HEADLINES_DIR), { recursive: true });
+  const dir = path.join(outDir, HEADLINES_DIR);
+  await mkdir(dir, { recursive: true });
+  const digests: Record<string, string> = {};
   for (const [file, entries] of buckets) {
-    await writeFile(path.join(outDir, file), JSON.stringify(Object.fromEntries(entries)));
+    const text = JSON.stringify(Object.fromEntries(entries));
+    const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    digests[file] = digest;
+    if (written[file] !== digest || !existsSync(path.join(outDir, file)))
+      await writeFile(path.join(outDir, file), text);
   }
-  return width;
+  // Buckets of another width, from an archive of another size.
+  for (const name of await readdir(dir)) {
+    if (!(`${HEADLINES_DIR}/${name}` in digests)) await rm(path.join(dir, name), { force: true });
+  }
+  return { width, digests };
 }
 
 async function buildShardInProcess(job: ShardJob, jobDir: string): Promise<ShardOutput> {
@@ -164,19 +180,6 @@ export async function writeSearchIndex(
   }
 
   await beforeBuilding?.(jobs.length);
-  // Remove what rebuilt or vanished shards left behind before writing anew.
-  const textDir = path.join(outDir, 'search', 'text');
-  const stale = new Set([
-    ...jobs.map((job) => job.shardId),
-    ...Object.keys(previous.shards).filter((id) => !(id in next.shards)),
-  ]);
-  if (stale.size > 0 && existsSync(textDir)) {
-    // Display files are named after their record, whose name begins with the shard's.
-    const prefixes = [...stale].map((id) => `${shardName(id)}_`);
-    for (const name of await readdir(textDir)) {
-      if (prefixes.some((prefix) => name.startsWith(prefix))) await rm(path.join(textDir, name), { force: true });
-    }
-  }
   for (const id of Object.keys(previous.shards)) {
     if (!(id in next.shards)) {
       await rm(postingsFile(id), { force: true });
@@ -205,6 +208,23 @@ export async function writeSearchIndex(
     }),
   );
   await rm(jobDir, { recursive: true, force: true });
+
+  // Display files that rebuilt or vanished shards left behind and did not write again. They are
+  // overwritten in place rather than removed first: a new day rewrites most of its shard's files.
+  const textDir = path.join(outDir, 'search', 'text');
+  const stale = new Set([
+    ...jobs.map((job) => job.shardId),
+    ...Object.keys(previous.shards).filter((id) => !(id in next.shards)),
+  ]);
+  if (stale.size > 0 && existsSync(textDir)) {
+    // Display files are named after their record, whose name begins with the shard's.
+    const prefixes = [...stale].map((id) => `${shardName(id)}_`);
+    const rewritten = new Set(results.map((result) => result.file));
+    for (const name of await readdir(textDir)) {
+      if (!rewritten.has(name) && prefixes.some((prefix) => name.startsWith(prefix)))
+        await rm(path.join(textDir, name), { force: true });
+    }
+  }
 
   // A segment is named by its shards' digests: unchanged ones are already in place.
   const segments = await Promise.all(
@@ -238,10 +258,12 @@ export async function writeSearchIndex(
 
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const summaries = Object.values(next.shards);
-  const headlineBucketWidth = await writeHeadlineBuckets(
+  const { width: headlineBucketWidth, digests: headlineBuckets } = await writeHeadlineBuckets(
     outDir,
     summaries.flatMap((shard) => shard.headlines),
+    previous.headlineBuckets ?? {},
   );
+  next.headlineBuckets = headlineBuckets;
   const distinct = (values: string[]) => [...new Set(values)].sort();
   const conversions = conversionTable();
   const facets = {
