@@ -35,29 +35,26 @@ export async function segmentFilesOf(shardFiles: readonly string[]): Promise<num
   return segmentFiles(sizes.reduce((sum, size) => sum + size, 0));
 }
 
-/** The gzipped size of each of a segment's files in the site. */
-export async function segmentFileSizes(outDir: string, segment: string, files: number): Promise<number[]> {
-  return Promise.all(
-    Array.from({ length: files }, async (_, file) => (await stat(path.join(outDir, postingsPath(segment, file)))).size),
-  );
-}
-
-/** Writes a segment of the site's index, in `files` files, from its shards' cached postings. */
+/** Writes a segment of the site's index, in `files` files, from its shards' cached postings; returns each file's gzipped size. */
 export async function writeSegment(
   outDir: string,
   segment: string,
   shardFiles: readonly string[],
   files: number,
-): Promise<void> {
+): Promise<number[]> {
   const shards = await Promise.all(shardFiles.map(readShardPostings));
   const dir = path.join(outDir, path.dirname(postingsPath(segment, 0)));
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  const sizes: number[] = [];
   for (let file = 0; file < files; file++) {
     const blobs: Uint8Array[] = [];
     for (let bucket = file; bucket < SHARD_BUCKETS; bucket += files)
       for (const shard of shards) blobs.push(shard(bucket));
     // Level 6 writes files as small as level 9 here (positions are varints already), and faster.
-    await writeFile(path.join(outDir, postingsPath(segment, file)), gzipSync(Buffer.concat(blobs), { level: 6 }));
+    const gzipped = gzipSync(Buffer.concat(blobs), { level: 6 });
+    await writeFile(path.join(outDir, postingsPath(segment, file)), gzipped);
+    sizes.push(gzipped.length);
   }
+  return sizes;
 }

@@ -23,7 +23,7 @@ import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { ROOT } from './paths';
-import { segmentFileSizes, segmentFilesOf, writeSegment } from './postings-files';
+import { segmentFilesOf, writeSegment } from './postings-files';
 import { conversionTable } from './traditional';
 import { packCharSet } from '../../src/lib/search/char-set';
 
@@ -49,6 +49,8 @@ interface SearchManifest {
   shards: Record<string, { digest: string } & ShardSummary>;
   /** Each headline bucket's file, by the digest of what it holds: a build rewrites only those that change. */
   headlineBuckets?: Record<string, string>;
+  /** Each segment's large files (listLargeFiles), by segment id, as written. */
+  segments?: Record<string, number[]>;
 }
 
 export interface SearchIndexStats {
@@ -243,14 +245,20 @@ export async function writeSearchIndex(
     if (!kept.has(name)) await rm(path.join(postingsDir, name), { recursive: true, force: true });
   }
   let segmentsWritten = 0;
+  next.segments = {};
   for (const segment of segments) {
-    if (existsSync(path.join(postingsDir, segment.id))) continue;
-    await writeSegment(
+    const known = previous.segments?.[segment.id];
+    if (known && existsSync(path.join(postingsDir, segment.id))) {
+      next.segments[segment.id] = known;
+      continue;
+    }
+    const sizes = await writeSegment(
       outDir,
       segment.id,
       segment.shards.map((shard) => postingsFile(shard.id)),
       segment.files,
     );
+    next.segments[segment.id] = listLargeFiles(sizes);
     segmentsWritten++;
   }
   // Left by builds from before the archive had its own word index.
@@ -285,13 +293,7 @@ export async function writeSearchIndex(
         facets.year.indexOf(year),
       ]),
     })),
-    segments: await Promise.all(
-      segments.map(async ({ id, files }) => ({
-        id,
-        files,
-        largeFiles: listLargeFiles(await segmentFileSizes(outDir, id, files)),
-      })),
-    ),
+    segments: segments.map(({ id, files }) => ({ id, files, largeFiles: next.segments![id]! })),
     overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
     headlineBucketWidth,
     facets,

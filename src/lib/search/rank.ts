@@ -5,7 +5,7 @@
  * then in archive order.
  * Or newest first, by issue date, relevance breaking ties.
  */
-import type { ArticleMatch } from './engine';
+import { SLOTS_PER_RECORD, type ArticleMatch } from './engine';
 
 function tier(match: ArticleMatch): number {
   if (match.printedHeadline) return 0;
@@ -54,7 +54,7 @@ export function rankByRelevance(
     tiers[index] = tier(match);
     scores[index] = score(match, idf);
     firsts[index] = firstHit(match);
-    archiveOrder[index] = recordOrder.get(match.record)! * 2 ** 20 + match.slot;
+    archiveOrder[index] = recordOrder.get(match.record)! * SLOTS_PER_RECORD + match.slot;
     order[index] = index;
   });
   order.sort(
