@@ -39,6 +39,9 @@ console.log(
 console.log(
   `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt; ${result.search.segmentsWritten} index segments written.`,
 );
+console.log(
+  `Open data: ${result.exported.pages} page files, ${result.exported.pages - result.exported.serialised} copied from the last build.`,
+);
 const stages = Object.entries(result.timings).map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`);
 console.log(`Stages: ${stages.join(', ')}.`);
 if (values.report) {

@@ -47,6 +47,48 @@ describe('the open-data export', () => {
     const lianghui = pages.find((p: { file: string }) => p.file === '000_84a986c9a714f652.txt');
     expect(lianghui.furniture.map((f: { role: string }) => f.role)).toContain('lottery');
   });
+
+  test('the next export copies unchanged pages from the files it wrote, and writes what a fresh export writes', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
+    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 5 });
+    // A page taken away, and another whose outcome differs: only that one is read again.
+    const [first, second, ...rest] = pages;
+    const changed = {
+      ...second!,
+      messages: [...second!.messages, { level: 'note' as const, file: second!.file, line: 1, text: 'x' }],
+    };
+    const next = [...rest, changed];
+    expect(await writeExport(outDir, cacheDir, next)).toEqual({ pages: 4, serialised: 1 });
+    const freshDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    expect(await writeExport(freshDir, cacheDir, next)).toEqual({ pages: 4, serialised: 4 });
+    const sameFiles = async () => {
+      for (const file of ['api/articles.json', 'api/pages.json'])
+        expect(await readFile(path.join(outDir, file), 'utf8')).toBe(await readFile(path.join(freshDir, file), 'utf8'));
+    };
+    await sameFiles();
+    // Copied pages are found again in the files they were copied into.
+    expect(await writeExport(outDir, cacheDir, next.slice(1))).toEqual({ pages: 3, serialised: 0 });
+    expect(await writeExport(freshDir, cacheDir, next.slice(1))).toEqual({ pages: 3, serialised: 0 });
+    await sameFiles();
+    const articles = JSON.parse(await readFile(path.join(outDir, 'api/articles.json'), 'utf8')) as Array<{
+      id: string;
+    }>;
+    expect(articles.map((article) => article.id)).not.toContain(first!.summaries[0]!.id);
+  });
+
+  test('an exported file changed since the last build is written again from the cache', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
+    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    await writeExport(outDir, cacheDir, pages);
+    const articlesFile = path.join(outDir, 'api/articles.json');
+    const written = await readFile(articlesFile, 'utf8');
+    await writeFile(articlesFile, written.replace('嘉兴', '嘉兴市'));
+    expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 5 });
+    expect(await readFile(articlesFile, 'utf8')).toBe(written);
+  });
 });
 
 describe('npm run build: what the exit code says', () => {

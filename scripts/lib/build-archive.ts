@@ -8,7 +8,7 @@ import path from 'node:path';
 import config from '../../archive.config';
 import { ArchiveView } from '../../src/lib/site/archive-view';
 import { compileSite } from './compile-site';
-import { writeExport } from './export';
+import { writeExport, type ExportStats } from './export';
 import { ingest, type IngestResult } from './ingest';
 import { ROOT } from './paths';
 import { renderSite, type RenderStats } from './render-site';
@@ -27,6 +27,7 @@ export interface BuildResult {
   ingest: IngestResult;
   render: RenderStats;
   search: SearchIndexStats;
+  exported: ExportStats;
   compiled: boolean;
   broken: BrokenLink[];
   /** What the build's check of its own output found wrong (see checkIntegrity). */
@@ -46,6 +47,8 @@ export interface BuildReport {
   searchShardsRebuilt: number;
   /** Segments of the word index put together anew. */
   searchSegmentsWritten: number;
+  /** Page files whose open data was read from the parse cache and written anew (the rest were copied). */
+  exportPagesSerialised: number;
   compiled: boolean;
   /** Wall time of each stage, in milliseconds. */
   timings: Record<string, number>;
@@ -64,6 +67,7 @@ export function buildReport(result: BuildResult): BuildReport {
     searchShards: result.search.shards,
     searchShardsRebuilt: result.search.rebuilt,
     searchSegmentsWritten: result.search.segmentsWritten,
+    exportPagesSerialised: result.exported.serialised,
     compiled: result.compiled,
     timings: result.timings,
     ingestCpu: {
@@ -105,7 +109,7 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
   // The open data is read from the cache while pages render. The search shards build in processes
   // of their own: one shard (a day added) builds beside the render workers; more wait for them
   // to finish, so that the render workers and the shard processes do not share the memory.
-  const [render, search] = await Promise.all([
+  const [render, search, exported] = await Promise.all([
     rendering,
     timed('search', () =>
       writeSearchIndex(outDir, cacheDir, ingested.index, {
@@ -140,5 +144,5 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       searchResults: search.results,
     }),
   }));
-  return { ingest: ingested, render, search, compiled, broken, problems, timings };
+  return { ingest: ingested, render, search, exported, compiled, broken, problems, timings };
 }

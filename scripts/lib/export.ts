@@ -3,13 +3,20 @@
  * (dist/api/articles.json), and each page file's metadata, furniture and leftovers
  * (dist/api/pages.json). One record per line keeps the files streamable and diffable;
  * pages are read from the cache one at a time, so memory does not grow with the archive.
+ *
+ * A page's records sit together in each file. The cache folder's export manifest says
+ * where, so the next build copies an unchanged page's bytes from the files it wrote
+ * instead of reading and serialising the page again: adding a day reads only that day.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
 import { compareArchiveOrder } from '../../src/lib/site/archive-view';
-import { readPageResult, type PageOutcome } from './ingest';
+import { readPageResult, type PageOutcome, type PageResult } from './ingest';
+
+const MANIFEST = 'export-manifest.json';
 
 /** Page files in archive order: the order of their first article, unreadable pages last. */
 export function pagesInArchiveOrder(pages: readonly PageOutcome[]): PageOutcome[] {
@@ -21,52 +28,218 @@ export function pagesInArchiveOrder(pages: readonly PageOutcome[]): PageOutcome[
   });
 }
 
-/** A JSON array written one record per line, without holding the whole file in memory. */
-class JsonLinesWriter {
-  private readonly stream;
-  private first = true;
+/** A page's records in one exported file: their byte offset and length (0 when it has none). */
+type Span = [offset: number, length: number];
 
-  constructor(file: string) {
+/** An exported file as the last build left it: a copy is trusted only while its size and time are these. */
+interface ExportedFile {
+  size: number;
+  mtimeMs: number;
+  /** By page key (exportKey). */
+  spans: Record<string, Span>;
+}
+
+type ExportName = 'articles' | 'pages';
+
+/** By the exported file's path: one cache folder may serve builds into more than one folder. */
+type ExportManifest = Record<string, ExportedFile>;
+
+/**
+ * What a page's exported records depend on: its cached parse (the cache file is named by the
+ * page's bytes, manifest entry and parsing code) and what this build said of it.
+ */
+function exportKey(page: PageOutcome): string {
+  return createHash('sha256')
+    .update(page.cacheFile)
+    .update('\0')
+    .update(JSON.stringify([page.ok, page.messages]))
+    .digest('hex')
+    .slice(0, 24);
+}
+
+function pageRecord(page: PageOutcome, result: PageResult): unknown {
+  return {
+    file: result.file,
+    // The outcome, not the cached parse, says whether the page is in the site (a duplicate is not).
+    ok: page.ok,
+    ...(result.encoding ? { encoding: result.encoding } : {}),
+    ...(result.meta ? { meta: result.meta } : {}),
+    articleIds: page.ok ? result.articles.map((article) => article.id) : [],
+    furniture: result.furniture,
+    leftovers: result.leftovers,
+    messages: page.messages.map(({ level, line, text }) => ({ level, line, text })),
+  };
+}
+
+/** The most a single copy from the last export reads into memory. */
+const COPY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A JSON array written a page's records at a time, one record per line. Pages copied from
+ * the last export that sit one after another there are copied in one read.
+ */
+class SpannedArrayWriter {
+  private readonly stream;
+  private written = 0;
+  readonly spans: Record<string, Span> = {};
+  /** Copies not yet made: a stretch of the last export, and the pages in it. */
+  private run: { from: number; to: number; pages: Array<[key: string, offset: number, length: number]> } | undefined;
+
+  constructor(
+    file: string,
+    private readonly previous: PreviousFile | undefined,
+  ) {
     this.stream = createWriteStream(file);
   }
 
-  private async write(text: string): Promise<void> {
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  private async write(bytes: Buffer): Promise<void> {
+    this.written += bytes.length;
+    if (!this.stream.write(bytes)) await once(this.stream, 'drain');
   }
 
-  async add(record: unknown): Promise<void> {
-    await this.write(`${this.first ? '[\n' : ',\n'}${JSON.stringify(record)}`);
-    this.first = false;
+  /** Starts the array, or separates the next records from those before. */
+  private separate(): Promise<void> {
+    return this.write(Buffer.from(this.written === 0 ? '[\n' : ',\n'));
+  }
+
+  /** Whether the last export holds the page's records, so that they can be copied. */
+  canCopy(key: string): boolean {
+    return this.previous?.span(key) !== undefined;
+  }
+
+  async copy(key: string): Promise<void> {
+    const [offset, length] = this.previous!.span(key)!;
+    if (length === 0) {
+      this.spans[key] = [0, 0];
+      return;
+    }
+    const run = this.run;
+    if (run && run.to + 2 === offset && run.to - run.from < COPY_BYTES) {
+      run.to = offset + length;
+      run.pages.push([key, offset, length]);
+      return;
+    }
+    await this.flush();
+    this.run = { from: offset, to: offset + length, pages: [[key, offset, length]] };
+  }
+
+  /** A page's records, one JSON text per line, without the separators around them. */
+  async add(key: string, records: Buffer): Promise<void> {
+    await this.flush();
+    if (records.length === 0) {
+      this.spans[key] = [0, 0];
+      return;
+    }
+    await this.separate();
+    this.spans[key] = [this.written, records.length];
+    await this.write(records);
+  }
+
+  private async flush(): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    const bytes = await this.previous!.read(run.from, run.to);
+    await this.separate();
+    const start = this.written;
+    for (const [key, offset, length] of run.pages) this.spans[key] = [start + offset - run.from, length];
+    await this.write(bytes);
   }
 
   async close(): Promise<void> {
-    await this.write(this.first ? '[]\n' : '\n]\n');
+    await this.flush();
+    await this.write(Buffer.from(this.written === 0 ? '[]\n' : '\n]\n'));
     this.stream.end();
     await once(this.stream, 'finish');
   }
 }
 
-export async function writeExport(outDir: string, cacheDir: string, pages: readonly PageOutcome[]): Promise<void> {
+/** The file the last build wrote, if it is still as that build left it. */
+async function openPrevious(entry: ExportedFile | undefined, file: string): Promise<PreviousFile | undefined> {
+  if (!entry) return undefined;
+  const stats = await stat(file).catch(() => undefined);
+  if (!stats || stats.size !== entry.size || stats.mtimeMs !== entry.mtimeMs) return undefined;
+  return new PreviousFile(file, await open(file, 'r'), entry.spans);
+}
+
+class PreviousFile {
+  constructor(
+    private readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly spans: Record<string, Span>,
+  ) {}
+
+  span(key: string): Span | undefined {
+    return Object.hasOwn(this.spans, key) ? this.spans[key] : undefined;
+  }
+
+  async read(from: number, to: number): Promise<Buffer> {
+    const bytes = Buffer.alloc(to - from);
+    const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, from);
+    if (bytesRead !== bytes.length) throw new Error(`${this.file} changed while it was copied from`);
+    return bytes;
+  }
+
+  close(): Promise<void> {
+    return this.handle.close();
+  }
+}
+
+export interface ExportStats {
+  pages: number;
+  /** Pages read from the parse cache and serialised in this run; the others were copied from the last export. */
+  serialised: number;
+}
+
+export async function writeExport(
+  outDir: string,
+  cacheDir: string,
+  pages: readonly PageOutcome[],
+): Promise<ExportStats> {
   const apiDir = path.join(outDir, 'api');
   await mkdir(apiDir, { recursive: true });
-  const articles = new JsonLinesWriter(path.join(apiDir, 'articles.json'));
-  const pageFiles = new JsonLinesWriter(path.join(apiDir, 'pages.json'));
-  // Each page is read once, for both files.
-  for (const page of pagesInArchiveOrder(pages)) {
-    const result = await readPageResult(cacheDir, page);
-    if (page.ok) for (const article of result.articles) await articles.add(article);
-    // The outcome, not the cached parse, says whether the page is in the site (a duplicate is not).
-    await pageFiles.add({
-      file: result.file,
-      ok: page.ok,
-      ...(result.encoding ? { encoding: result.encoding } : {}),
-      ...(result.meta ? { meta: result.meta } : {}),
-      articleIds: page.ok ? result.articles.map((article) => article.id) : [],
-      furniture: result.furniture,
-      leftovers: result.leftovers,
-      messages: page.messages.map(({ level, line, text }) => ({ level, line, text })),
-    });
+  const manifestFile = path.join(cacheDir, MANIFEST);
+  const manifest: ExportManifest = JSON.parse(await readFile(manifestFile, 'utf8').catch(() => '{}'));
+  const names: ExportName[] = ['articles', 'pages'];
+  const files = { articles: path.join(apiDir, 'articles.json'), pages: path.join(apiDir, 'pages.json') };
+  const previous = {
+    articles: await openPrevious(manifest[files.articles], files.articles),
+    pages: await openPrevious(manifest[files.pages], files.pages),
+  };
+  // Written beside the old files, which are read while the new ones are written.
+  const temporary = (name: ExportName) => `${files[name]}.${process.pid}.tmp`;
+  const writers = {
+    articles: new SpannedArrayWriter(temporary('articles'), previous.articles),
+    pages: new SpannedArrayWriter(temporary('pages'), previous.pages),
+  };
+  let serialised = 0;
+  try {
+    for (const page of pagesInArchiveOrder(pages)) {
+      const key = exportKey(page);
+      if (names.every((name) => writers[name].canCopy(key))) {
+        for (const name of names) await writers[name].copy(key);
+        continue;
+      }
+      const result = await readPageResult(cacheDir, page);
+      const lines = page.ok ? result.articles.map((article) => JSON.stringify(article)) : [];
+      await writers.articles.add(key, Buffer.from(lines.join(',\n')));
+      await writers.pages.add(key, Buffer.from(JSON.stringify(pageRecord(page, result))));
+      serialised++;
+    }
+    for (const name of names) await writers[name].close();
+  } catch (error) {
+    for (const name of names) await rm(temporary(name), { force: true });
+    throw error;
+  } finally {
+    for (const name of names) await previous[name]?.close();
   }
-  await articles.close();
-  await pageFiles.close();
+  const next: ExportManifest = {};
+  for (const [file, entry] of Object.entries(manifest)) if (existsSync(file)) next[file] = entry;
+  for (const name of names) {
+    await rename(temporary(name), files[name]);
+    const { size, mtimeMs } = await stat(files[name]);
+    next[files[name]] = { size, mtimeMs, spans: writers[name].spans };
+  }
+  await writeFile(manifestFile, JSON.stringify(next));
+  return { pages: pages.length, serialised };
 }

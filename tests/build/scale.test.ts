@@ -64,9 +64,11 @@ describe('an archive of 2,000 articles, and one more day', () => {
     expect(full.pagesParsed).toBe(full.pageFiles);
   });
 
-  test('after one more day, only the new pages are parsed and one search shard rebuilt', () => {
+  test('after one more day, only the new pages are parsed and exported, and one search shard rebuilt', () => {
     expect(incremental.pageFiles - full.pageFiles).toBeGreaterThan(0);
     expect(incremental.pagesParsed).toBe(incremental.pageFiles - full.pageFiles);
+    expect(full.exportPagesSerialised).toBe(full.pageFiles);
+    expect(incremental.exportPagesSerialised).toBe(incremental.pageFiles - full.pageFiles);
     expect(incremental.searchShardsRebuilt).toBe(1);
     expect(incremental.rendered).toBeLessThan(full.rendered / 5);
     expect(incremental.articles).toBe(after);
