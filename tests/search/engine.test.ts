@@ -158,7 +158,7 @@ describe('a query that is a whole headline', () => {
       ['以生态之优聚创新之力 以“赛事', 'cut'],
     ] as const) {
       const { matches, documentFrequency } = await engine.match(analyseQuery(query));
-      const [top] = rankByRelevance(matches, documentFrequency, 2);
+      const [top] = rankByRelevance(matches, documentFrequency, 2).slice(0, 1);
       expect(index.articleAt.get(top!.key), query).toBe(first);
       expect(matches.every((match) => match.exactHeadline)).toBe(true);
     }

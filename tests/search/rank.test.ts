@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ArticleMatch, TermHits } from '../../src/lib/search/engine';
-import { rankByDate, rankByRelevance } from '../../src/lib/search/rank';
+import { Ranking, rankByDate, rankByRelevance } from '../../src/lib/search/rank';
 
 function match(key: string, terms: TermHits[], headline: 'printed' | 'exact' | 'no' = 'no'): ArticleMatch {
   const [, record, slot] = /^(.*)-(\d+)$/u.exec(key)!;
@@ -15,7 +16,7 @@ function match(key: string, terms: TermHits[], headline: 'printed' | 'exact' | '
 }
 const body = (count: number, first = 300): TermHits => ({ count, inHeadline: false, first });
 const headline = (count: number): TermHits => ({ count, inHeadline: true, first: 0 });
-const keys = (ranked: readonly ArticleMatch[]) => ranked.map((entry) => entry.key);
+const keys = (ranked: Ranking) => ranked.all().map((entry) => entry.key);
 
 describe('the order of results by relevance', () => {
   test('the headline as printed, then that headline otherwise punctuated, then every term in a headline, then some, then the rest', () => {
@@ -47,7 +48,11 @@ describe('the order of results by relevance', () => {
 
 describe('the order of results by date', () => {
   test('newest first, relevance deciding between articles of one day', () => {
-    const ranked = ['a-0', 'b-0', 'c-0', 'd-0'].map((key) => match(key, [body(1)]));
+    // Listed in relevance order.
+    const ranked = new Ranking(
+      ['a-0', 'b-0', 'c-0', 'd-0'].map((key) => match(key, [body(1)])),
+      (a, b) => a - b,
+    );
     const dates: Record<string, string> = {
       'a-0': '2026-03-01',
       'b-0': '2026-03-02',
@@ -55,5 +60,45 @@ describe('the order of results by date', () => {
       'd-0': '2025-12-31',
     };
     expect(keys(rankByDate(ranked, (entry) => dates[entry.key]!))).toEqual(['b-0', 'a-0', 'c-0', 'd-0']);
+  });
+});
+
+describe('the first screen of results', () => {
+  const matchArbitrary = fc.record({
+    record: fc.constantFrom('s1_0', 's1_1', 's1_10', 's2_0'),
+    terms: fc.array(
+      fc.record({ count: fc.integer({ min: 1, max: 4 }), inHeadline: fc.boolean(), first: fc.constantFrom(0, 3, 300) }),
+      {
+        minLength: 2,
+        maxLength: 2,
+      },
+    ),
+    headline: fc.constantFrom('printed' as const, 'exact' as const, 'no' as const),
+    date: fc.constantFrom('2026-03-01', '2026-03-02', '2025-12-31'),
+  });
+
+  test('is what sorting every match would put first, by relevance and by date, however many are asked for', () => {
+    fc.assert(
+      fc.property(fc.array(matchArbitrary, { maxLength: 150 }), fc.integer({ min: 0, max: 120 }), (drawn, wanted) => {
+        // Keys are unique: slots number the draws.
+        const matches = drawn.map((entry, slot) => match(`${entry.record}-${slot}`, entry.terms, entry.headline));
+        const dates = new Map(matches.map((entry, index) => [entry, drawn[index]!.date]));
+        const sortedByComparing = (ranking: Ranking) =>
+          [...ranking.matches.keys()].sort(ranking.order).map((index) => ranking.matches[index]!.key);
+        for (const make of [
+          () => rankByRelevance(matches, [3, 40], 100),
+          () => rankByDate(rankByRelevance(matches, [3, 40], 100), (entry) => dates.get(entry)!),
+        ]) {
+          const expected = sortedByComparing(make());
+          const firstScreen = make();
+          expect(firstScreen.slice(0, wanted).map((entry) => entry.key)).toEqual(expected.slice(0, wanted));
+          // Then the next screen, and the whole list, from the same ranking.
+          expect(firstScreen.slice(wanted, wanted + 20).map((entry) => entry.key)).toEqual(
+            expected.slice(wanted, wanted + 20),
+          );
+          expect(keys(firstScreen)).toEqual(expected);
+        }
+      }),
+    );
   });
 });

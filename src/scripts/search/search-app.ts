@@ -12,7 +12,7 @@ import { excerpt, hitRanges, markHits, type Segment } from '../../lib/search/exc
 import { looseQuery } from '../../lib/search/loose';
 import { charSetTest } from '../../lib/search/char-set';
 import { analyseQuery, type AnalysedQuery, type ConversionContext } from '../../lib/search/query';
-import { rankByDate, rankByRelevance } from '../../lib/search/rank';
+import { Ranking, rankByDate, rankByRelevance } from '../../lib/search/rank';
 import type { SearchDisplay } from '../../lib/search/record';
 import { jiebaWord } from '../../lib/search/tokens';
 import { HITS_KEY, type HitsHandoff } from './hits-handoff';
@@ -143,7 +143,7 @@ export class SearchApp {
   private readonly data: SearchData;
   private engine: Promise<{ engine: MatchEngine; info: SearchIndexInfo; backend: PostingsBackend }> | undefined;
   private run = 0;
-  private ranked: ArticleMatch[] = [];
+  private ranked: Ranking = new Ranking([], () => 0);
   private shown = 0;
   private query: AnalysedQuery | undefined;
   private readonly unfiltered = new Map<string, Promise<MatchResult>>();
@@ -187,7 +187,9 @@ export class SearchApp {
     const { engine, info, backend } = await this.loadEngine();
     const context = await this.data.conversionsFor(query);
     const result = await engine.match(analyseQuery(query, context, backend.wordCost));
-    return rankByRelevance(result.matches, result.documentFrequency, info.articles).map((match) => match.key);
+    return rankByRelevance(result.matches, result.documentFrequency, info.articles)
+      .all()
+      .map((match) => match.key);
   }
 
   start(): void {
