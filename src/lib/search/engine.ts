@@ -51,15 +51,34 @@ export interface TermHits {
 }
 
 export interface ArticleMatch {
-  key: ArticleKey;
-  record: string;
-  slot: number;
+  readonly key: ArticleKey;
+  readonly record: string;
+  readonly slot: number;
   /** One entry per query term, in query order. */
-  terms: TermHits[];
+  readonly terms: TermHits[];
   /** The whole query is one of the article's headline decks. */
-  exactHeadline: boolean;
+  readonly exactHeadline: boolean;
   /** …and that deck is printed as the query was typed, punctuation and all. */
-  printedHeadline: boolean;
+  readonly printedHeadline: boolean;
+}
+
+export function articleKey(record: string, slot: number): ArticleKey {
+  return `${record}-${slot}`;
+}
+
+/** A common word matches tens of thousands of articles, and the page shows 20: their keys are written when read. */
+class FoundArticle implements ArticleMatch {
+  constructor(
+    readonly record: string,
+    readonly slot: number,
+    readonly terms: TermHits[],
+    readonly exactHeadline: boolean,
+    readonly printedHeadline: boolean,
+  ) {}
+
+  get key(): ArticleKey {
+    return articleKey(this.record, this.slot);
+  }
 }
 
 export interface MatchResult {
@@ -166,16 +185,8 @@ export class MatchEngine {
         terms.push(hit);
       }
       if (terms.length < perTerm.length) continue;
-      const key = `${record}-${slot}`;
-      const printedHeadline = headlineDecks.get(key);
-      matches.push({
-        key,
-        record,
-        slot,
-        terms,
-        exactHeadline: printedHeadline !== undefined,
-        printedHeadline: printedHeadline ?? false,
-      });
+      const printedHeadline = headlineDecks.size > 0 ? headlineDecks.get(articleKey(record, slot)) : undefined;
+      matches.push(new FoundArticle(record, slot, terms, printedHeadline !== undefined, printedHeadline ?? false));
     }
     return { matches, documentFrequency };
   }
