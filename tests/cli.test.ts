@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -76,6 +76,36 @@ describe('the open-data export', () => {
       id: string;
     }>;
     expect(articles.map((article) => article.id)).not.toContain(first!.summaries[0]!.id);
+  });
+
+  test('a damaged export manifest, or one from other export code, is not trusted: the export is written from the cache', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
+    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    await writeExport(outDir, cacheDir, pages);
+    const manifestFile = path.join(cacheDir, 'export-manifest.json');
+    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { format: string };
+    const written = await readFile(path.join(outDir, 'api/articles.json'), 'utf8');
+    await writeFile(manifestFile, JSON.stringify({ ...manifest, format: 'older export code' }));
+    expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 5 });
+    await writeFile(manifestFile, (await readFile(manifestFile, 'utf8')).slice(0, 40));
+    expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 5 });
+    expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 0 });
+    expect(await readFile(path.join(outDir, 'api/articles.json'), 'utf8')).toBe(written);
+  });
+
+  test('an export that fails leaves the last one in place and no half-written file', async () => {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
+    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    await writeExport(outDir, cacheDir, pages);
+    const written = await readFile(path.join(outDir, 'api/articles.json'), 'utf8');
+    const [first, ...rest] = pages;
+    const lost = { ...first!, cacheFile: 'parsed/no-such-page.json', messages: [] };
+    await expect(writeExport(outDir, cacheDir, [...rest, lost])).rejects.toThrow('no-such-page');
+    expect(await readdir(path.join(outDir, 'api'))).toEqual(['articles.json', 'pages.json']);
+    expect(await readFile(path.join(outDir, 'api/articles.json'), 'utf8')).toBe(written);
+    expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 0 });
   });
 
   test('an exported file changed since the last build is written again from the cache', async () => {

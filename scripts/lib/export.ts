@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { compareArchiveOrder } from '../../src/lib/site/archive-view';
 import { readPageResult, type PageOutcome, type PageResult } from './ingest';
@@ -41,8 +42,31 @@ interface ExportedFile {
 
 type ExportName = 'articles' | 'pages';
 
-/** By the exported file's path: one cache folder may serve builds into more than one folder. */
-type ExportManifest = Record<string, ExportedFile>;
+interface ExportManifest {
+  /** The export code's digest: spans written by other code are not copied. */
+  format: string;
+  /** By the exported file's path: one cache folder may serve builds into more than one folder. */
+  files: Record<string, ExportedFile>;
+}
+
+/** The export code's digest: a change to how records are written must not copy records written the old way. */
+async function exportFormat(): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The last build's manifest, or an empty one when it is missing, damaged or from other export code. */
+async function readManifest(file: string, format: string): Promise<ExportManifest> {
+  try {
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as ExportManifest;
+    if (manifest.format === format && typeof manifest.files === 'object' && manifest.files) return manifest;
+  } catch {
+    // Missing or cut short: nothing is copied, and the export is written from the parse cache.
+  }
+  return { format, files: {} };
+}
 
 /**
  * What a page's exported records depend on: its cached parse (the cache file is named by the
@@ -85,16 +109,29 @@ class SpannedArrayWriter {
   /** Copies not yet made: a stretch of the last export, and the pages in it. */
   private run: { from: number; to: number; pages: Array<[key: string, offset: number, length: number]> } | undefined;
 
+  /** A write error (a full disk, say) the stream reported while nothing waited on it. */
+  private failure: Error | undefined;
+
   constructor(
     file: string,
     private readonly previous: PreviousFile | undefined,
   ) {
     this.stream = createWriteStream(file);
+    this.stream.on('error', (error) => (this.failure ??= error));
   }
 
   private async write(bytes: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     this.written += bytes.length;
     if (!this.stream.write(bytes)) await once(this.stream, 'drain');
+  }
+
+  /** Gives up the file: its handle is closed, whatever was written. */
+  async destroy(): Promise<void> {
+    if (this.stream.closed) return;
+    const closed = once(this.stream, 'close').catch(() => undefined);
+    this.stream.destroy();
+    await closed;
   }
 
   /** Starts the array, or separates the next records from those before. */
@@ -151,6 +188,7 @@ class SpannedArrayWriter {
     await this.write(Buffer.from(this.written === 0 ? '[]\n' : '\n]\n'));
     this.stream.end();
     await once(this.stream, 'finish');
+    if (this.failure) throw this.failure;
   }
 }
 
@@ -199,12 +237,12 @@ export async function writeExport(
   const apiDir = path.join(outDir, 'api');
   await mkdir(apiDir, { recursive: true });
   const manifestFile = path.join(cacheDir, MANIFEST);
-  const manifest: ExportManifest = JSON.parse(await readFile(manifestFile, 'utf8').catch(() => '{}'));
+  const manifest = await readManifest(manifestFile, await exportFormat());
   const names: ExportName[] = ['articles', 'pages'];
   const files = { articles: path.join(apiDir, 'articles.json'), pages: path.join(apiDir, 'pages.json') };
   const previous = {
-    articles: await openPrevious(manifest[files.articles], files.articles),
-    pages: await openPrevious(manifest[files.pages], files.pages),
+    articles: await openPrevious(manifest.files[files.articles], files.articles),
+    pages: await openPrevious(manifest.files[files.pages], files.pages),
   };
   // Written beside the old files, which are read while the new ones are written.
   const temporary = (name: ExportName) => `${files[name]}.${process.pid}.tmp`;
@@ -213,33 +251,43 @@ export async function writeExport(
     pages: new SpannedArrayWriter(temporary('pages'), previous.pages),
   };
   let serialised = 0;
+  const next: ExportManifest = { format: manifest.format, files: {} };
   try {
-    for (const page of pagesInArchiveOrder(pages)) {
-      const key = exportKey(page);
-      if (names.every((name) => writers[name].canCopy(key))) {
-        for (const name of names) await writers[name].copy(key);
-        continue;
+    try {
+      for (const page of pagesInArchiveOrder(pages)) {
+        const key = exportKey(page);
+        if (names.every((name) => writers[name].canCopy(key))) {
+          for (const name of names) await writers[name].copy(key);
+          continue;
+        }
+        const result = await readPageResult(cacheDir, page);
+        const lines = page.ok ? result.articles.map((article) => JSON.stringify(article)) : [];
+        await writers.articles.add(key, Buffer.from(lines.join(',\n')));
+        await writers.pages.add(key, Buffer.from(JSON.stringify(pageRecord(page, result))));
+        serialised++;
       }
-      const result = await readPageResult(cacheDir, page);
-      const lines = page.ok ? result.articles.map((article) => JSON.stringify(article)) : [];
-      await writers.articles.add(key, Buffer.from(lines.join(',\n')));
-      await writers.pages.add(key, Buffer.from(JSON.stringify(pageRecord(page, result))));
-      serialised++;
+      for (const name of names) await writers[name].close();
+    } finally {
+      for (const name of names) await previous[name]?.close();
     }
-    for (const name of names) await writers[name].close();
+    for (const name of names) {
+      await rename(temporary(name), files[name]);
+      const { size, mtimeMs } = await stat(files[name]);
+      next.files[files[name]] = { size, mtimeMs, spans: writers[name].spans };
+    }
   } catch (error) {
-    for (const name of names) await rm(temporary(name), { force: true });
+    // No half-written file is left in the published folder.
+    for (const name of names) {
+      await writers[name].destroy();
+      await rm(temporary(name), { force: true });
+    }
     throw error;
-  } finally {
-    for (const name of names) await previous[name]?.close();
   }
-  const next: ExportManifest = {};
-  for (const [file, entry] of Object.entries(manifest)) if (existsSync(file)) next[file] = entry;
-  for (const name of names) {
-    await rename(temporary(name), files[name]);
-    const { size, mtimeMs } = await stat(files[name]);
-    next[files[name]] = { size, mtimeMs, spans: writers[name].spans };
-  }
-  await writeFile(manifestFile, JSON.stringify(next));
+  for (const [file, entry] of Object.entries(manifest.files))
+    if (!(file in next.files) && existsSync(file)) next.files[file] = entry;
+  // Write then rename, so that a build cut short never leaves a manifest cut short.
+  const temporaryManifest = `${manifestFile}.${process.pid}.tmp`;
+  await writeFile(temporaryManifest, JSON.stringify(next));
+  await rename(temporaryManifest, manifestFile);
   return { pages: pages.length, serialised };
 }
