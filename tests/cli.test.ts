@@ -34,6 +34,13 @@ describe('npm run parse -- <file>', () => {
 });
 
 describe('the open-data export', () => {
+  /** The seed pages ingested into a cache of their own, and an empty folder to export to. */
+  async function seedPagesExport() {
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
+    return { cacheDir, pages, outDir: await mkdtemp(path.join(tmpdir(), 'export-')) };
+  }
+
   test('dist/api/articles.json holds every article of every page, typed by the schema', async () => {
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
     const result = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
@@ -49,9 +56,7 @@ describe('the open-data export', () => {
   });
 
   test('the next export copies unchanged pages from the files it wrote, and writes what a fresh export writes', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
-    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
-    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const { cacheDir, pages, outDir } = await seedPagesExport();
     expect(await writeExport(outDir, cacheDir, pages)).toEqual({ pages: 5, serialised: 5 });
     // A page taken away, and another whose outcome differs: only that one is read again.
     const [first, second, ...rest] = pages;
@@ -79,9 +84,7 @@ describe('the open-data export', () => {
   });
 
   test('a damaged export manifest, or one from other export code, is not trusted: the export is written from the cache', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
-    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
-    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const { cacheDir, pages, outDir } = await seedPagesExport();
     await writeExport(outDir, cacheDir, pages);
     const manifestFile = path.join(cacheDir, 'export-manifest.json');
     const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { format: string };
@@ -95,9 +98,7 @@ describe('the open-data export', () => {
   });
 
   test('an export that fails leaves the last one in place and no half-written file', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
-    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
-    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const { cacheDir, pages, outDir } = await seedPagesExport();
     await writeExport(outDir, cacheDir, pages);
     const written = await readFile(path.join(outDir, 'api/articles.json'), 'utf8');
     const [first, ...rest] = pages;
@@ -109,9 +110,7 @@ describe('the open-data export', () => {
   });
 
   test('an exported file changed since the last build is written again from the cache', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
-    const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
-    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const { cacheDir, pages, outDir } = await seedPagesExport();
     await writeExport(outDir, cacheDir, pages);
     const articlesFile = path.join(outDir, 'api/articles.json');
     const written = await readFile(articlesFile, 'utf8');
