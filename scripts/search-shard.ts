@@ -12,6 +12,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../src/lib/article';
+import { articleKey } from '../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../src/lib/search/headlines';
 import { packedSlot, planRecords, type RecordArticle } from '../src/lib/search/records';
 import { collectPostings, encodeShardBuckets, recordName, shardName } from '../src/lib/search/postings';
@@ -116,7 +117,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     table.records[id] = { dates: record.articleIds.map((articleId) => byId.get(articleId)!.date) };
     for (const [slot, articleId] of record.articleIds.entries()) {
       const article = byId.get(articleId)!;
-      const key = `${id}-${slot}`;
+      const key = articleKey(id, slot);
       const display = searchDisplay(article, withBase(paths.article(article)));
       results.push({ file: `${key}.json`, url: display.url });
       await writeFile(path.join(textDir, `${key}.json`), JSON.stringify(display));

@@ -10,11 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { compareArchiveOrder } from '../../src/lib/site/archive-view';
+import { digestFiles, writeFileWhole } from './files';
 import { readPageResult, type PageOutcome, type PageResult } from './ingest';
 
 const MANIFEST = 'export-manifest.json';
@@ -51,10 +52,8 @@ interface ExportManifest {
 
 /** The export code's digest: a change to how records are written must not copy records written the old way. */
 async function exportFormat(): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(fileURLToPath(import.meta.url)))
-    .digest('hex')
-    .slice(0, 16);
+  const code = fileURLToPath(import.meta.url);
+  return (await digestFiles(path.dirname(code), [path.basename(code)])).slice(0, 16);
 }
 
 /** The last build's manifest, or an empty one when it is missing, damaged or from other export code. */
@@ -285,9 +284,6 @@ export async function writeExport(
   }
   for (const [file, entry] of Object.entries(manifest.files))
     if (!(file in next.files) && existsSync(file)) next.files[file] = entry;
-  // Write then rename, so that a build cut short never leaves a manifest cut short.
-  const temporaryManifest = `${manifestFile}.${process.pid}.tmp`;
-  await writeFile(temporaryManifest, JSON.stringify(next));
-  await rename(temporaryManifest, manifestFile);
+  await writeFileWhole(manifestFile, JSON.stringify(next));
   return { pages: pages.length, serialised };
 }

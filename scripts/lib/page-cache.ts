@@ -3,9 +3,10 @@
  * when its bytes, its manifest entry, the archive config or the parsing code change.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ManifestEntry } from '../../src/lib/manifest';
+import { writeFileWhole } from './files';
 import type { PageResult } from './ingest';
 import { ROOT } from './paths';
 
@@ -107,12 +108,7 @@ export class PageCache {
     }
   }
 
-  private async writeJson(name: string, value: unknown): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const target = path.join(this.dir, name);
-    // Write then rename, so an interrupted build never leaves half a file to be trusted later.
-    const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(value));
-    await rename(temporary, target);
+  private writeJson(name: string, value: unknown): Promise<void> {
+    return writeFileWhole(path.join(this.dir, name), JSON.stringify(value));
   }
 }

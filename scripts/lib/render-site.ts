@@ -12,6 +12,7 @@ import type { ArchiveView } from '../../src/lib/site/archive-view';
 import { plannedRoutes } from '../../src/lib/site/routes';
 import type { RenderJob, RenderReply, RenderTask } from './render-worker';
 import { runInWorkers } from './worker-pool';
+import { digestFiles } from './files';
 import { filesUnder } from './paths';
 
 export interface RenderOptions {
@@ -56,17 +57,6 @@ export function outputFile(outDir: string, sitePath: string): string {
   const decoded = decodeURIComponent(sitePath);
   if (decoded.endsWith('/')) return path.join(outDir, decoded, 'index.html');
   return path.join(outDir, path.extname(decoded) ? decoded : `${decoded}.html`);
-}
-
-async function digestFiles(dir: string, files: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of files)
-    hash
-      .update(file)
-      .update('\0')
-      .update(await readFile(path.join(dir, file)))
-      .update('\0');
-  return hash.digest('hex');
 }
 
 async function readManifest(cacheDir: string): Promise<RenderManifest> {

@@ -3,7 +3,7 @@
  * site's (one segment), read the way the browser reads them, so the engine can be tested
  * without a browser.
  */
-import type { PostingBackend, RecordHits } from '../../src/lib/search/engine';
+import { articleKey, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
 import {
   bucketOf,
@@ -51,8 +51,9 @@ export class MemoryIndex implements PostingBackend {
       const name = recordName(SHARD, number);
       if (record.overflow) this.overflow.add(name);
       record.articleIds.forEach((id, slot) => {
-        this.articleAt.set(`${name}-${slot}`, id);
-        for (const [digest, entry] of headlineEntries(`${name}-${slot}`, decksById.get(id)!)) {
+        const key = articleKey(name, slot);
+        this.articleAt.set(key, id);
+        for (const [digest, entry] of headlineEntries(key, decksById.get(id)!)) {
           this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), entry]);
         }
       });

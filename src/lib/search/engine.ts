@@ -92,7 +92,7 @@ export interface MatchResult {
 type SlotHits = TermHits & { record: string; slot: number };
 
 /** More slots than a record can have (records.ts packs far fewer). */
-export const SLOTS_PER_RECORD = 2 ** 16;
+const SLOTS_PER_RECORD = 2 ** 16;
 
 export class MatchEngine {
   private readonly recordNumbers = new Map<string, number>();
