@@ -1,10 +1,13 @@
 /**
  * How articles are packed into the search index.
  *
- * Shards: consecutive months of the archive, up to ARTICLES_PER_SHARD articles each; a month
- * with more articles is split at day boundaries. A shard is built in a process of its own,
- * which holds its postings in memory, so shards bound the build's memory; and adding a day's
- * pages changes only the newest shard, so only it is rebuilt.
+ * Shards: runs of consecutive days of the archive, up to ARTICLES_PER_SHARD articles each,
+ * never across a new year, and beginning with a month when the shard before is at least
+ * half full (so a daily paper's shards follow its months). Whether a day begins a shard
+ * depends only on the days before it: adding the next day's pages either joins the newest
+ * shard or begins a new one, and no other shard changes, so only that one is rebuilt. A
+ * shard is built in a process of its own, which holds its postings in memory, so shards
+ * bound the build's memory.
  *
  * Records: within a shard, articles of one paper, section and year, in date order, up to
  * ARTICLES_PER_RECORD to a record, each in a slot of its own (see tokens.ts). Few records
@@ -22,14 +25,9 @@ export interface ShardArticle {
 }
 
 export interface ShardPlan {
-  /** The shard's first period or day (2026-03, 2026-03-16, or 2026 for year-dated pages): its name in URLs. */
+  /** The date of the shard's first articles (2026-03-16, or 2026-03 and 2026 for pages dated that loosely): its name in URLs. */
   id: string;
   articleIds: string[];
-}
-
-/** The period an article is shard-planned by: its month, or its year when only that is known. */
-function period(date: string): string {
-  return date.slice(0, 7);
 }
 
 /** Consecutive runs of items with the same key, in order. */
@@ -43,32 +41,29 @@ function runsBy<T>(items: readonly T[], key: (item: T) => string): Array<{ key: 
   return runs;
 }
 
-/** Packs runs in order into groups of at most `limit` items (a run larger than that is a group of its own). */
-function pack<T>(runs: ReadonlyArray<{ key: string; items: T[] }>, limit: number): Array<{ key: string; items: T[] }> {
-  const groups: Array<{ key: string; items: T[] }> = [];
-  for (const run of runs) {
-    const current = groups[groups.length - 1];
-    if (current && current.items.length + run.items.length <= limit) current.items.push(...run.items);
-    else groups.push({ key: run.key, items: [...run.items] });
-  }
-  return groups;
-}
-
-/** Splits the archive, in date order, into shards of whole months, or of whole days within a large month. */
+/** Splits the archive, in date order, into shards of whole days (see above); a day larger than a shard is one of its own. */
 export function planShards(articles: readonly ShardArticle[]): ShardPlan[] {
   const sorted = [...articles].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
-  const parts = runsBy(sorted, (article) => period(article.date)).flatMap((month) =>
-    month.items.length <= ARTICLES_PER_SHARD
-      ? [month]
-      : pack(
-          runsBy(month.items, (article) => article.date),
-          ARTICLES_PER_SHARD,
-        ),
-  );
-  return pack(parts, ARTICLES_PER_SHARD).map(({ key, items }) => ({
-    id: key,
-    articleIds: items.map((item) => item.id),
-  }));
+  const shards: ShardPlan[] = [];
+  let current: ShardPlan | undefined;
+  let currentDate = '';
+  for (const day of runsBy(sorted, (article) => article.date)) {
+    const size = current?.articleIds.length ?? 0;
+    const newYear = day.key.slice(0, 4) !== currentDate.slice(0, 4);
+    const newMonth = day.key.slice(0, 7) !== currentDate.slice(0, 7);
+    if (
+      !current ||
+      newYear ||
+      size + day.items.length > ARTICLES_PER_SHARD ||
+      (newMonth && size >= ARTICLES_PER_SHARD / 2)
+    ) {
+      current = { id: day.key, articleIds: [] };
+      shards.push(current);
+    }
+    for (const article of day.items) current.articleIds.push(article.id);
+    currentDate = day.key;
+  }
+  return shards;
 }
 
 /**
@@ -78,18 +73,15 @@ export function planShards(articles: readonly ShardArticle[]): ShardPlan[] {
 export const SHARDS_PER_SEGMENT = 32;
 
 /**
- * The word index's segments: the newest shard alone, which a new day's pages change, and
- * the others, SHARDS_PER_SEGMENT at a time in order. Adding a day then puts together the
- * newest shard's segment only; a new shard (a new month) also the last closed segment,
- * which the shard before it joins (about 10 s for 27 shards of 2,000 articles, measured).
+ * The word index's segments: the shards, SHARDS_PER_SEGMENT at a time in order. A new
+ * day's pages change the newest shard, whose postings come last in each file of the last
+ * segment, so the build replaces the end of those files and nothing else (postings.ts).
  */
 export function planSegments<T>(shards: readonly T[]): T[][] {
-  const closed = shards.slice(0, -1);
   const segments: T[][] = [];
-  for (let start = 0; start < closed.length; start += SHARDS_PER_SEGMENT) {
-    segments.push(closed.slice(start, start + SHARDS_PER_SEGMENT));
+  for (let start = 0; start < shards.length; start += SHARDS_PER_SEGMENT) {
+    segments.push(shards.slice(start, start + SHARDS_PER_SEGMENT));
   }
-  if (shards.length > 0) segments.push(shards.slice(-1));
   return segments;
 }
 
