@@ -37,7 +37,7 @@ console.log(
   `Site: ${render.pages} pages, ${render.rendered} rendered${result.compiled ? ' (templates recompiled)' : ''}, ${render.removed} removed.`,
 );
 console.log(
-  `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt; ${result.search.segmentsWritten} index segments written.`,
+  `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt; ${result.search.segmentsWritten} index segments written (${(result.search.segmentBytesWritten / 2 ** 20).toFixed(1)} MB).`,
 );
 console.log(
   `Open data: ${result.exported.pages} page files, ${result.exported.pages - result.exported.serialised} copied from the last build.`,

@@ -45,8 +45,10 @@ export interface BuildReport {
   rendered: number;
   searchShards: number;
   searchShardsRebuilt: number;
-  /** Segments of the word index put together anew. */
+  /** Segments of the word index written, whole or from where their shards changed. */
   searchSegmentsWritten: number;
+  /** Bytes of the word index written. */
+  searchIndexBytesWritten: number;
   /** Page files whose open data was read from the parse cache and written anew (the rest were copied). */
   exportPagesSerialised: number;
   compiled: boolean;
@@ -67,6 +69,7 @@ export function buildReport(result: BuildResult): BuildReport {
     searchShards: result.search.shards,
     searchShardsRebuilt: result.search.rebuilt,
     searchSegmentsWritten: result.search.segmentsWritten,
+    searchIndexBytesWritten: result.search.segmentBytesWritten,
     exportPagesSerialised: result.exported.serialised,
     compiled: result.compiled,
     timings: result.timings,

@@ -1,18 +1,17 @@
 /**
  * The word index on disk (src/lib/search/postings.ts explains the format). Each shard's
- * blobs are cached in one file, a table of SHARD_BUCKETS + 1 offsets in front; a segment of
- * the site's index is those files' blobs put together, gzipped.
+ * blobs are cached in one file, a table of SHARD_BUCKETS + 1 offsets in front; a segment
+ * of the site's index is those blobs put together, shard after shard, in each of its files.
+ * When a segment's first shards are already in its files as they are, only what follows
+ * them is written again: a new day rewrites the end of each file, not the whole index.
  */
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
-import { postingsPath, SHARD_BUCKETS, segmentFiles } from '../../src/lib/search/postings';
+import { postingsPath, SHARD_BUCKETS } from '../../src/lib/search/postings';
 
-const gzipAsync = promisify(gzip);
-
-/** Segment files compressed and written at once. */
+/** Segment files written at once. */
 const FILES_IN_FLIGHT = 8;
+const TABLE_BYTES = (SHARD_BUCKETS + 1) * 4;
 
 export async function writeShardPostings(file: string, blobs: readonly Uint8Array[]): Promise<void> {
   if (blobs.length !== SHARD_BUCKETS) throw new Error(`${file}: ${blobs.length} buckets instead of ${SHARD_BUCKETS}`);
@@ -27,45 +26,127 @@ export async function writeShardPostings(file: string, blobs: readonly Uint8Arra
   await writeFile(file, Buffer.concat([Buffer.from(table.buffer), ...blobs]));
 }
 
-/** A cached shard's blob for each bucket. */
-async function readShardPostings(file: string): Promise<(bucket: number) => Uint8Array> {
-  const bytes = await readFile(file);
-  const table = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (SHARD_BUCKETS + 1) * 4));
-  if (table[SHARD_BUCKETS] !== bytes.length) throw new Error(`${file}: the postings file is cut short or damaged`);
-  return (bucket) => bytes.subarray(table[bucket]!, table[bucket + 1]!);
+/** A cached shard's bucket table, and its blobs when they were read. */
+interface CachedShard {
+  table: Uint32Array;
+  bytes?: Buffer;
 }
 
-/** How many files the segment of these cached shards has. */
-export async function segmentFilesOf(shardFiles: readonly string[]): Promise<number> {
-  const sizes = await Promise.all(shardFiles.map(async (file) => (await stat(file)).size - (SHARD_BUCKETS + 1) * 4));
-  return segmentFiles(sizes.reduce((sum, size) => sum + size, 0));
+async function readShard(file: string, withBlobs: boolean): Promise<CachedShard> {
+  let bytes: Buffer;
+  let size: number;
+  if (withBlobs) {
+    bytes = await readFile(file);
+    size = bytes.length;
+  } else {
+    const handle = await open(file, 'r');
+    try {
+      bytes = Buffer.alloc(TABLE_BYTES);
+      await handle.read(bytes, 0, TABLE_BYTES, 0);
+      size = (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+  }
+  const table = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + TABLE_BYTES));
+  if (table[SHARD_BUCKETS] !== size) throw new Error(`${file}: the postings file is cut short or damaged`);
+  return withBlobs ? { table, bytes } : { table };
 }
 
-/** Writes a segment of the site's index, in `files` files, from its shards' cached postings; returns each file's gzipped size. */
+/** The bytes of a cached shard's blobs, without its table. */
+export async function shardBlobBytes(file: string): Promise<number> {
+  return (await stat(file)).size - TABLE_BYTES;
+}
+
+/** How long the part of segment file `file` (of `files`) that comes from this shard is. */
+function partLength(shard: CachedShard, file: number, files: number): number {
+  let length = 0;
+  for (let bucket = file; bucket < SHARD_BUCKETS; bucket += files)
+    length += shard.table[bucket + 1]! - shard.table[bucket]!;
+  return length;
+}
+
+function part(shard: CachedShard, file: number, files: number): Buffer[] {
+  const blobs: Buffer[] = [];
+  for (let bucket = file; bucket < SHARD_BUCKETS; bucket += files)
+    blobs.push(shard.bytes!.subarray(shard.table[bucket]!, shard.table[bucket + 1]!));
+  return blobs;
+}
+
+/** What a segment's folder holds already: its first `shards` shards, in files of these sizes. */
+export interface SegmentKept {
+  shards: number;
+  sizes: readonly number[];
+}
+
+export interface SegmentWritten {
+  /** Each file's size. */
+  sizes: number[];
+  /** Bytes written. */
+  written: number;
+}
+
+/**
+ * Writes the segment `segment` of these cached shards under `outDir`, in `files` files.
+ * With `kept`, the segment's folder holds its first shards already, and a file still of
+ * the size it was left at keeps them and has the rest written after them; any other file
+ * is written whole.
+ */
 export async function writeSegment(
   outDir: string,
   segment: string,
   shardFiles: readonly string[],
   files: number,
-): Promise<number[]> {
-  const shards = await Promise.all(shardFiles.map(readShardPostings));
-  const dir = path.join(outDir, path.dirname(postingsPath(segment, 0)));
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
+  kept?: SegmentKept,
+): Promise<SegmentWritten> {
+  const keptShards = kept && kept.sizes.length === files ? kept.shards : 0;
+  const shards = await Promise.all(shardFiles.map((file, index) => readShard(file, index >= keptShards)));
+  // The kept shards' blobs are read only if a file cannot keep them.
+  const keptBlobs = new Map<number, Promise<CachedShard>>();
+  const withBlobs = (index: number) => {
+    if (shards[index]!.bytes) return Promise.resolve(shards[index]!);
+    let read = keptBlobs.get(index);
+    if (!read) keptBlobs.set(index, (read = readShard(shardFiles[index]!, true)));
+    return read;
+  };
+  const fileName = (file: number) => path.join(outDir, postingsPath(segment, file));
+  if (keptShards === 0) {
+    await rm(path.dirname(fileName(0)), { recursive: true, force: true });
+    await mkdir(path.dirname(fileName(0)), { recursive: true });
+  }
   const sizes: number[] = new Array(files);
-  // zlib works on libuv's threads: several files in flight keep both cores compressing while files are written.
-  let next = 0;
-  const writeNext = async (): Promise<void> => {
-    for (let file = next++; file < files; file = next++) {
-      const blobs: Uint8Array[] = [];
-      for (let bucket = file; bucket < SHARD_BUCKETS; bucket += files)
-        for (const shard of shards) blobs.push(shard(bucket));
-      // Level 6 writes files as small as level 9 here (positions are varints already), and faster.
-      const gzipped = await gzipAsync(Buffer.concat(blobs), { level: 6 });
-      await writeFile(path.join(outDir, postingsPath(segment, file)), gzipped);
-      sizes[file] = gzipped.length;
+  let written = 0;
+  const appendTo = async (file: number): Promise<boolean> => {
+    const handle = await open(fileName(file), 'r+').catch(() => undefined);
+    if (!handle) return false;
+    try {
+      let start = 0;
+      for (let index = 0; index < keptShards; index++) start += partLength(shards[index]!, file, files);
+      if ((await handle.stat()).size !== kept!.sizes[file] || start > kept!.sizes[file]!) return false;
+      const body = Buffer.concat(shards.slice(keptShards).flatMap((shard) => part(shard, file, files)));
+      await handle.write(body, 0, body.length, start);
+      await handle.truncate(start + body.length);
+      sizes[file] = start + body.length;
+      written += body.length;
+      return true;
+    } finally {
+      await handle.close();
     }
   };
-  await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, writeNext));
-  return sizes;
+  const writeWhole = async (file: number): Promise<void> => {
+    const all = await Promise.all(shards.map((_, index) => withBlobs(index)));
+    const body = Buffer.concat(all.flatMap((shard) => part(shard, file, files)));
+    await writeFile(fileName(file), body);
+    sizes[file] = body.length;
+    written += body.length;
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: FILES_IN_FLIGHT }, async () => {
+      for (let file = next++; file < files; file = next++) {
+        if (keptShards === 0 || !(await appendTo(file))) await writeWhole(file);
+      }
+    }),
+  );
+  return { sizes, written };
 }

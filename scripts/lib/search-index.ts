@@ -10,20 +10,20 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
 import { bucketWidth, headlineBucketPath, HEADLINES_DIR, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { planSegments, planShards } from '../../src/lib/search/records';
-import { listLargeFiles, POSTINGS_DIR, shardName } from '../../src/lib/search/postings';
+import { listLargeFiles, POSTINGS_DIR, segmentFilesFor, shardName } from '../../src/lib/search/postings';
 import { primarySection } from '../../src/lib/search/record';
 import { HEADLINE_REGION, SLOT_WIDTH } from '../../src/lib/search/tokens';
 import type { ShardJob, ShardOutput } from '../search-shard';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { ROOT } from './paths';
-import { segmentFilesOf, writeSegment } from './postings-files';
+import { shardBlobBytes, writeSegment, type SegmentKept } from './postings-files';
 import { conversionTable } from './traditional';
 import { packCharSet } from '../../src/lib/search/char-set';
 
@@ -45,19 +45,28 @@ const SEARCH_CODE = [
 /** What the index keeps of each shard between builds, besides its files in dist. */
 type ShardSummary = Pick<ShardOutput, 'records' | 'convertibleChars' | 'overflowRecords' | 'headlines'>;
 
+interface WrittenSegment {
+  /** Its shards' digests, in order. */
+  shards: string[];
+  /** Each file's size. */
+  sizes: number[];
+}
+
 interface SearchManifest {
   shards: Record<string, { digest: string } & ShardSummary>;
   /** Each headline bucket's file, by the digest of what it holds: a build rewrites only those that change. */
   headlineBuckets?: Record<string, string>;
-  /** Each segment's large files (listLargeFiles), by segment id, as written. */
-  segments?: Record<string, number[]>;
+  /** Each segment as written, by its folder's name. */
+  segments?: Record<string, WrittenSegment>;
 }
 
 export interface SearchIndexStats {
   shards: number;
   rebuilt: number;
-  /** Segments of the word index put together anew. */
+  /** Segments of the word index written, whole or from where their shards changed. */
   segmentsWritten: number;
+  /** Bytes of the word index written. */
+  segmentBytesWritten: number;
   articles: number;
   /** The results the rebuilt shards lead to (display file and URL), for the build's check. */
   results: ShardOutput['results'];
@@ -228,38 +237,72 @@ export async function writeSearchIndex(
     }
   }
 
-  // A segment is named by its shards' digests: unchanged ones are already in place.
+  // A segment's folder is named by its shards' digests, so that its files can be cached for good.
   const segments = await Promise.all(
-    planSegments(shards).map(async (members) => ({
-      id: createHash('sha256')
-        .update(members.map((shard) => next.shards[shard.id]!.digest).join('\n'))
-        .digest('hex')
-        .slice(0, 16),
-      files: await segmentFilesOf(members.map((shard) => postingsFile(shard.id))),
-      shards: members,
-    })),
+    planSegments(shards).map(async (members) => {
+      const digests = members.map((shard) => next.shards[shard.id]!.digest);
+      const sizes = await Promise.all(
+        members.map(async (shard) => ({
+          articles: shard.articleIds.length,
+          bytes: await shardBlobBytes(postingsFile(shard.id)),
+        })),
+      );
+      return {
+        id: createHash('sha256').update(digests.join('\n')).digest('hex').slice(0, 16),
+        digests,
+        files: segmentFilesFor(sizes),
+        shards: members,
+      };
+    }),
   );
   const postingsDir = path.join(outDir, POSTINGS_DIR);
-  const kept = new Set(segments.map((segment) => segment.id));
-  for (const name of existsSync(postingsDir) ? await readdir(postingsDir) : []) {
-    if (!kept.has(name)) await rm(path.join(postingsDir, name), { recursive: true, force: true });
+  const onDisk = new Set(existsSync(postingsDir) ? await readdir(postingsDir) : []);
+  const written = previous.segments ?? {};
+  // Entries of older builds may lack sizes: their folders are written again.
+  const usable = (id: string, files: number) => onDisk.has(id) && written[id]?.sizes?.length === files;
+  const unchanged = new Set(segments.filter((segment) => usable(segment.id, segment.files)).map(({ id }) => id));
+  // A changed segment continues the folder of the last build that shares the most of its first shards.
+  const continued = new Map<string, SegmentKept>();
+  const taken = new Set(unchanged);
+  for (const segment of segments) {
+    if (unchanged.has(segment.id)) continue;
+    let best: { id: string; kept: SegmentKept } | undefined;
+    for (const [id, known] of Object.entries(written)) {
+      if (taken.has(id) || !usable(id, segment.files)) continue;
+      let shared = 0;
+      while (shared < known.shards.length && known.shards[shared] === segment.digests[shared]) shared++;
+      if (shared > (best?.kept.shards ?? 0)) best = { id, kept: { shards: shared, sizes: known.sizes } };
+    }
+    if (!best) continue;
+    onDisk.delete(best.id);
+    taken.add(best.id);
+    await rm(path.join(postingsDir, segment.id), { recursive: true, force: true });
+    await rename(path.join(postingsDir, best.id), path.join(postingsDir, segment.id));
+    continued.set(segment.id, best.kept);
+  }
+  const planned = new Set(segments.map((segment) => segment.id));
+  for (const name of onDisk) {
+    if (!planned.has(name)) await rm(path.join(postingsDir, name), { recursive: true, force: true });
   }
   let segmentsWritten = 0;
+  let segmentBytesWritten = 0;
   next.segments = {};
   for (const segment of segments) {
-    const known = previous.segments?.[segment.id];
-    if (known && existsSync(path.join(postingsDir, segment.id))) {
+    const known = written[segment.id];
+    if (known && !continued.has(segment.id) && usable(segment.id, segment.files)) {
       next.segments[segment.id] = known;
       continue;
     }
-    const sizes = await writeSegment(
+    const result = await writeSegment(
       outDir,
       segment.id,
       segment.shards.map((shard) => postingsFile(shard.id)),
       segment.files,
+      continued.get(segment.id),
     );
-    next.segments[segment.id] = listLargeFiles(sizes);
+    next.segments[segment.id] = { shards: segment.digests, sizes: result.sizes };
     segmentsWritten++;
+    segmentBytesWritten += result.written;
   }
   // Left by builds from before the archive had its own word index.
   await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
@@ -293,7 +336,7 @@ export async function writeSearchIndex(
         facets.year.indexOf(year),
       ]),
     })),
-    segments: segments.map(({ id, files }) => ({ id, files, largeFiles: next.segments![id]! })),
+    segments: segments.map(({ id, files }) => ({ id, files, largeFiles: listLargeFiles(next.segments![id]!.sizes) })),
     overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
     headlineBucketWidth,
     facets,
@@ -312,6 +355,7 @@ export async function writeSearchIndex(
     shards: shards.length,
     rebuilt: jobs.length,
     segmentsWritten,
+    segmentBytesWritten,
     articles: index.articles.length,
     results,
   };

@@ -105,7 +105,7 @@ describe('an archive of 2,000 articles, and one more day', () => {
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(8 * 1024);
   });
 
-  test("one more day puts only the newest shard's segment together again, under a new name", async () => {
+  test('one more day writes the word index again under a new name, so that browsers never mix old and new files', async () => {
     const segmentsAfter = await readdir(path.join(work, 'dist', POSTINGS_DIR));
     expect(incremental.searchSegmentsWritten).toBe(1);
     expect(full.searchSegmentsWritten).toBe(segmentsBefore.length);

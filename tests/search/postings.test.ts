@@ -3,6 +3,7 @@ import {
   bucketOf,
   SHARD_BUCKETS,
   segmentFiles,
+  segmentFilesFor,
   SEGMENT_FILE_BYTES,
   collectPostings,
   encodeShardBuckets,
@@ -12,6 +13,7 @@ import {
   findWord,
   recordsWithAll,
 } from '../../src/lib/search/postings';
+import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from '../../src/lib/search/records';
 import { SLOT_WIDTH } from '../../src/lib/search/tokens';
 
 /** A segment's file for the bucket of `word`: the shards' blobs one after another, as the build writes it. */
@@ -68,6 +70,16 @@ describe('the word index', () => {
     expect(segmentFiles(SEGMENT_FILE_BYTES + 1)).toBe(2);
     expect(segmentFiles(1000 * SEGMENT_FILE_BYTES)).toBe(1024);
     expect(segmentFiles(10 ** 12)).toBe(SHARD_BUCKETS);
+  });
+
+  test("a segment's files are set for good once its second shard begins, sized for a full segment", () => {
+    const daily = { articles: ARTICLES_PER_SHARD, bytes: 8_000_000 };
+    expect(segmentFilesFor([{ articles: 1000, bytes: 3_200_000 }])).toBe(segmentFiles(3_200_000));
+    const full = segmentFilesFor([daily, { articles: 1, bytes: 3_300 }]);
+    expect(full).toBe(segmentFiles(8_000_000 * SHARDS_PER_SEGMENT));
+    expect(segmentFilesFor([daily, daily, { articles: 7, bytes: 99 }])).toBe(full);
+    // A short first shard (the archive began late in a month) still stands for full ones.
+    expect(segmentFilesFor([{ articles: ARTICLES_PER_SHARD / 10, bytes: 800_000 }, daily])).toBe(full);
   });
 
   test("the index lists a segment's large files with their size, so a query can tell what a word would cost", () => {

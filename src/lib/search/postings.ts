@@ -4,32 +4,56 @@
  *
  * Words are spread over buckets by a hash, so a query fetches one file per word and index
  * segment, with no directory to load first. A shard writes one blob for each of
- * SHARD_BUCKETS buckets; a segment has as many files as its size calls for (a power of
- * two, SEGMENT_FILE_BYTES of blobs each on average), file f holding the blobs of every
- * bucket b with b mod files = f, of all its shards, one after another. So a segment is put
- * together by concatenation, without decoding. Numbers are unsigned LEB128 varints,
- * positions and record numbers delta-coded.
+ * SHARD_BUCKETS buckets. A segment (records.ts) has `files` files, a power of two, file f
+ * holding, shard after shard in the segment's order, the shard's blobs of every bucket b
+ * with b mod files = f. So a segment is put together by concatenation, without decoding,
+ * and when a new day changes the segment's last shard only the end of each file is
+ * written again. Files are not compressed, so that their ends can be replaced: gzip would
+ * take off about a fifth (positions are varints already), and a host may still send them
+ * compressed. Numbers are unsigned LEB128 varints, positions and record numbers
+ * delta-coded.
  *
  *   blob:  length · shard name · word count · (word · data length)* · data*
  *   data:  record count · (record delta · position count · position deltas*)*
  */
 import type { RecordHits } from './engine';
+import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
 import { FILLER, SLOT_WIDTH } from './tokens';
 
 /** Enough that a segment of some 80,000 articles has files of about SEGMENT_FILE_BYTES, so a rare word's file is small. */
 export const SHARD_BUCKETS = 65536;
-/** Uncompressed bytes a segment's file holds on average; gzip takes off only about a fifth (positions are varints already). */
+/** Bytes a segment's file holds on average, once the segment is full. */
 export const SEGMENT_FILE_BYTES = 8 * 1024;
 
-/** How many files a segment whose shards' blobs come to `bytes` is spread over. */
+/** How many files `bytes` of blobs are spread over. */
 export function segmentFiles(bytes: number): number {
   let files = 1;
   while (files < SHARD_BUCKETS && files * SEGMENT_FILE_BYTES < bytes) files *= 2;
   return files;
 }
 
+/** A cached shard's size: its articles and the bytes of its blobs. */
+export interface ShardSize {
+  articles: number;
+  bytes: number;
+}
+
 /**
- * A segment's files this large (gzipped) or larger are listed in search/index.json with
+ * How many files a segment of these shards has. A segment of one shard grows with it, and
+ * is written whole each time. Once a second shard begins, the number is set for good, from
+ * what the first shard's articles weigh, for a segment of SHARDS_PER_SEGMENT full shards:
+ * later shards only append to the files (about 32,768 files for a daily paper).
+ */
+export function segmentFilesFor(shards: readonly ShardSize[]): number {
+  const [first] = shards;
+  if (!first) return 1;
+  if (shards.length === 1) return segmentFiles(first.bytes);
+  const perArticle = first.bytes / Math.max(1, first.articles);
+  return segmentFiles(perArticle * ARTICLES_PER_SHARD * SHARDS_PER_SEGMENT);
+}
+
+/**
+ * A segment's files this large or larger are listed in search/index.json with
  * their size, so that a query can probe a long term by bigrams in smaller files (query.ts).
  */
 export const LARGE_FILE_BYTES = 16 * 1024;

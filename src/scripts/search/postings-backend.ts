@@ -14,14 +14,6 @@ import type { WordCost } from '../../lib/search/query';
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
 const WORDS_KEPT = 400;
 
-/** A segment file's bytes, gunzipped here unless the host already did (it sent them as Content-Encoding). */
-async function fileBytes(response: Response): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 export class PostingsBackend implements PostingBackend {
   private readonly overflow: ReadonlySet<string>;
   /** Every record's filters, by record name. */
@@ -68,7 +60,7 @@ export class PostingsBackend implements PostingBackend {
         const path = postingsPath(segment.id, fileOf(word, segment.files));
         const response = await fetch(`${this.base}${path}`);
         if (!response.ok) throw new Error(`${path}: ${response.status}`);
-        return fileBytes(response);
+        return new Uint8Array(await response.arrayBuffer());
       }),
     );
     const postings = new Map<string, number[]>();
