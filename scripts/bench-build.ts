@@ -3,19 +3,21 @@
  *
  * For each size: generates the corpus (gen:corpus) unless it is there, runs a full build
  * from nothing (empty caches, the site recompiled), then adds one day of pages and runs the
- * incremental build, then takes the day away again. Prints per stage wall time, articles
+ * incremental build, and so on, day by day, up to the first day that begins a new search
+ * shard; then takes the days away again. Prints per stage wall time, articles
  * per second and the peak memory of the whole process tree (build, workers, search shards),
  * and the ratio of time per article between the largest and the smallest corpus.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, readFile, rm, unlink } from 'node:fs/promises';
+import { readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/paths';
 import type { BuildReport } from './lib/build-archive';
 import { watchPeakMemory } from './lib/process-memory';
+import { planShards, type ShardPlan } from '../src/lib/search/records';
 
 const { values } = parseArgs({
   options: {
@@ -66,30 +68,81 @@ function generate(args: string[]): void {
   });
 }
 
-/** Adds the next day's pages, and returns how to take them away again. */
-async function appendDay(corpusDir: string): Promise<() => Promise<void>> {
+/** Adds the next day's pages; returns its date and how to take them away again. */
+async function appendDay(corpusDir: string): Promise<{ date: string; restore: () => Promise<void> }> {
   const manifest = path.join(corpusDir, 'seeds', 'manifest.json');
   const expected = path.join(corpusDir, 'expected.json');
-  await copyFile(manifest, `${manifest}.bench`);
-  await copyFile(expected, `${expected}.bench`);
-  const before = new Set(Object.keys(JSON.parse(await readFile(expected, 'utf8')) as object));
+  const [manifestBefore, expectedBefore] = await Promise.all([readFile(manifest), readFile(expected)]);
+  const before = new Set(Object.keys(JSON.parse(expectedBefore.toString('utf8')) as object));
   generate(['--append-day', '--seed', values.seed, '--out', corpusDir]);
   const added = Object.keys(JSON.parse(await readFile(expected, 'utf8')) as object).filter((file) => !before.has(file));
-  return async () => {
-    for (const file of added) await unlink(path.join(corpusDir, 'seeds', file));
-    await copyFile(`${manifest}.bench`, manifest);
-    await copyFile(`${expected}.bench`, expected);
-    await rm(`${manifest}.bench`);
-    await rm(`${expected}.bench`);
+  const { pages } = JSON.parse(await readFile(manifest, 'utf8')) as { pages: Array<{ file: string; date: string }> };
+  return {
+    date: pages.at(-1)!.date,
+    restore: async () => {
+      for (const file of added) await unlink(path.join(corpusDir, 'seeds', file));
+      await writeFile(manifest, manifestBefore);
+      await writeFile(expected, expectedBefore);
+    },
   };
 }
+
+/** The corpus's articles as the search index plans its shards (records.ts), from the generator's counts. */
+async function corpusShards(corpusDir: string): Promise<ShardPlan[]> {
+  const { pages } = JSON.parse(await readFile(path.join(corpusDir, 'seeds', 'manifest.json'), 'utf8')) as {
+    pages: Array<{ file: string; date: string }>;
+  };
+  const counts = JSON.parse(await readFile(path.join(corpusDir, 'expected.json'), 'utf8')) as Record<string, number>;
+  return planShards(
+    pages.flatMap(({ file, date }) =>
+      Array.from({ length: counts[file] ?? 0 }, (_, index) => ({ id: `${file}#${index}`, date, digest: '' })),
+    ),
+  );
+}
+
+interface DayRun {
+  run: Run;
+  /** The day begins a new search shard. */
+  beginsShard: boolean;
+}
+
+/**
+ * Adds days one at a time, each built and timed, up to and including the first that
+ * begins a new search shard (every two to three weeks for a daily paper). Returns the
+ * runs and how to take the days away again.
+ */
+async function addDaysUntilAShardBegins(corpusDir: string): Promise<{ days: DayRun[]; restore: () => Promise<void> }> {
+  const added: Array<() => Promise<void>> = [];
+  const restore = async () => {
+    for (const undo of added.reverse()) await undo();
+  };
+  const days: DayRun[] = [];
+  try {
+    while (!days.at(-1)?.beginsShard) {
+      if (days.length === 60) throw new Error(`${corpusDir}: no new search shard in 60 days`);
+      const day = await appendDay(corpusDir);
+      added.push(day.restore);
+      const beginsShard = (await corpusShards(corpusDir)).at(-1)?.id === day.date;
+      console.error(
+        `bench:build: incremental build of ${day.date}${beginsShard ? ', which begins a search shard' : ''}…`,
+      );
+      days.push({ run: await build(corpusDir), beginsShard });
+    }
+  } catch (error) {
+    await restore();
+    throw error;
+  }
+  return { days, restore };
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 /** Export and sitemap run while the search shards build: their times overlap the search's. */
 const STAGES = ['ingest', 'index', 'compile', 'render', 'search', 'export', 'sitemap', 'verify'];
 
-const rows: Array<{ size: number; full: Run; incremental: Run; addedArticles: number }> = [];
+const rows: Array<{ size: number; full: Run; ordinary: Run[]; shardDay: Run }> = [];
 for (const size of sizes) {
   const corpusDir = path.join(ROOT, 'corpus', String(size));
   if (!existsSync(path.join(corpusDir, 'expected.json'))) generate(['--articles', String(size), '--seed', values.seed]);
@@ -99,15 +152,14 @@ for (const size of sizes) {
   await rm(path.join(ROOT, '.cache', 'astro-sources.sha256'), { force: true });
   console.error(`bench:build: full build of ${size} articles…`);
   const full = await build(corpusDir);
-  const restore = await appendDay(corpusDir);
-  let incremental: Run;
-  try {
-    console.error(`bench:build: incremental build after one more day…`);
-    incremental = await build(corpusDir);
-  } finally {
-    await restore();
-  }
-  rows.push({ size, full, incremental, addedArticles: incremental.report.articles - full.report.articles });
+  const { days, restore } = await addDaysUntilAShardBegins(corpusDir);
+  await restore();
+  rows.push({
+    size,
+    full,
+    ordinary: days.filter((day) => !day.beginsShard).map((day) => day.run),
+    shardDay: days.at(-1)!.run,
+  });
 }
 
 const cpus = os.cpus();
@@ -116,28 +168,38 @@ console.log(
 );
 console.log('');
 console.log(
-  `| articles | full build | ${STAGES.join(' | ')} | parse CPU | segment CPU | articles/s | ms/article | peak memory | +1 day (articles) | incremental | pages re-parsed | incremental / full |`,
+  `| articles | full build | ${STAGES.join(' | ')} | parse CPU | segment CPU | articles/s | ms/article | peak memory | +1 day (articles) | incremental | pages re-parsed | incremental / full | ordinary days: median / max over full | a day beginning a shard | its / full |`,
 );
-console.log(`|${' --- |'.repeat(STAGES.length + 11)}`);
-for (const { size, full, incremental, addedArticles } of rows) {
+console.log(`|${' --- |'.repeat(STAGES.length + 14)}`);
+for (const { size, full, ordinary, shardDay } of rows) {
+  // The first day added, whichever it is; then every ordinary day, and the day that began a shard.
+  const incremental = ordinary[0] ?? shardDay;
+  const addedArticles = incremental.report.articles - full.report.articles;
+  const ratios = ordinary.map((day) => day.wallMs / full.wallMs);
+  const spread =
+    ratios.length > 0 ? `${median(ratios).toFixed(3)} / ${Math.max(...ratios).toFixed(3)} (${ratios.length})` : '–';
   const { report } = full;
   const stages = STAGES.map((stage) => seconds(report.timings[stage] ?? 0));
   console.log(
-    `| ${report.articles} | ${seconds(full.wallMs)} | ${stages.join(' | ')} | ${seconds(report.ingestCpu.parse)} | ${seconds(report.ingestCpu.segment)} | ${Math.round(report.articles / (full.wallMs / 1000))} | ${(full.wallMs / report.articles).toFixed(2)} | ${gigabytes(full.peakBytes)} | ${addedArticles} | ${seconds(incremental.wallMs)} | ${incremental.report.pagesParsed} of ${incremental.report.pageFiles} | ${(incremental.wallMs / full.wallMs).toFixed(3)} |`,
+    `| ${report.articles} | ${seconds(full.wallMs)} | ${stages.join(' | ')} | ${seconds(report.ingestCpu.parse)} | ${seconds(report.ingestCpu.segment)} | ${Math.round(report.articles / (full.wallMs / 1000))} | ${(full.wallMs / report.articles).toFixed(2)} | ${gigabytes(full.peakBytes)} | ${addedArticles} | ${seconds(incremental.wallMs)} | ${incremental.report.pagesParsed} of ${incremental.report.pageFiles} | ${(incremental.wallMs / full.wallMs).toFixed(3)} | ${spread} | ${seconds(shardDay.wallMs)} | ${(shardDay.wallMs / full.wallMs).toFixed(3)} |`,
   );
   if (size !== report.articles) console.log(`(corpus ${size} built ${report.articles} articles)`);
 }
 console.log('');
 console.log(
-  `| articles | incremental build (+1 day) | ${STAGES.join(' | ')} | pages rendered | search shards rebuilt |`,
+  `| articles | day added | incremental build | ${STAGES.join(' | ')} | pages rendered | search shards rebuilt | word index written |`,
 );
-console.log(`|${' --- |'.repeat(STAGES.length + 4)}`);
-for (const { incremental } of rows) {
-  const { report } = incremental;
-  const stages = STAGES.map((stage) => seconds(report.timings[stage] ?? 0));
-  console.log(
-    `| ${report.articles} | ${seconds(incremental.wallMs)} | ${stages.join(' | ')} | ${report.rendered} of ${report.sitePages} | ${report.searchShardsRebuilt} of ${report.searchShards} |`,
-  );
+console.log(`|${' --- |'.repeat(STAGES.length + 6)}`);
+for (const { ordinary, shardDay } of rows) {
+  for (const [kind, { report, wallMs }] of [
+    ...(ordinary[0] ? [['ordinary (the first)', ordinary[0]] as const] : []),
+    ['begins a shard', shardDay] as const,
+  ]) {
+    const stages = STAGES.map((stage) => seconds(report.timings[stage] ?? 0));
+    console.log(
+      `| ${report.articles} | ${kind} | ${seconds(wallMs)} | ${stages.join(' | ')} | ${report.rendered} of ${report.sitePages} | ${report.searchShardsRebuilt} of ${report.searchShards} | ${(report.searchIndexBytesWritten / 2 ** 20).toFixed(1)} MB |`,
+    );
+  }
 }
 if (rows.length > 1) {
   const perArticle = (row: (typeof rows)[number]) => row.full.wallMs / row.full.report.articles;
