@@ -13,7 +13,7 @@ import {
   findWord,
   recordsWithAll,
 } from '../../src/lib/search/postings';
-import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from '../../src/lib/search/records';
+import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
 import { SLOT_WIDTH } from '../../src/lib/search/tokens';
 
 /** A segment's file for the bucket of `word`: the shards' blobs one after another, as the build writes it. */
@@ -76,10 +76,13 @@ describe('the word index', () => {
     const daily = { articles: ARTICLES_PER_SHARD, bytes: 8_000_000 };
     expect(segmentFilesFor([{ articles: 1000, bytes: 3_200_000 }])).toBe(segmentFiles(3_200_000));
     const full = segmentFilesFor([daily, { articles: 1, bytes: 3_300 }]);
-    expect(full).toBe(segmentFiles(8_000_000 * SHARDS_PER_SEGMENT));
+    // 32 shards of 8 MB: 32,768 files of about 8 KB.
+    expect(full).toBe(2 ** 15);
     expect(segmentFilesFor([daily, daily, { articles: 7, bytes: 99 }])).toBe(full);
     // A short first shard (the archive began late in a month) still stands for full ones.
     expect(segmentFilesFor([{ articles: ARTICLES_PER_SHARD / 10, bytes: 800_000 }, daily])).toBe(full);
+    // 3.4 KB an article would make 33,200 files of 8 KB: rounded to the nearest power of two, not up.
+    expect(segmentFilesFor([{ articles: 2400, bytes: 2400 * 3400 }, daily])).toBe(2 ** 15);
   });
 
   test("the index lists a segment's large files with their size, so a query can tell what a word would cost", () => {

@@ -48,8 +48,10 @@ export function segmentFilesFor(shards: readonly ShardSize[]): number {
   const [first] = shards;
   if (!first) return 1;
   if (shards.length === 1) return segmentFiles(first.bytes);
-  const perArticle = first.bytes / Math.max(1, first.articles);
-  return segmentFiles(perArticle * ARTICLES_PER_SHARD * SHARDS_PER_SEGMENT);
+  const full = (first.bytes / Math.max(1, first.articles)) * ARTICLES_PER_SHARD * SHARDS_PER_SEGMENT;
+  // The nearest power of two: the estimate is rough, and twice the files is twice the writing of a day's build.
+  const files = 2 ** Math.round(Math.log2(Math.max(1, full / SEGMENT_FILE_BYTES)));
+  return Math.min(SHARD_BUCKETS, files);
 }
 
 /**
