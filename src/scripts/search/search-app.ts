@@ -298,8 +298,11 @@ export class SearchApp {
           ? `找到 ${ranked.length} 篇文章。`
           : `没有找到包含“${query.terms.map((t) => t.typed).join(' ')}”的文章。`;
       if (query.converted) this.notice.textContent = '已按简体字查询（繁体字转换依据 OpenCC 字表）。';
+      // How long a reader waits is measured by these (bench:search): the answer known, and the first screen shown.
+      performance.mark('search:answer');
       await this.showMore(run, false);
       if (run !== this.run) return;
+      performance.mark('search:shown');
       this.setStatus('done', ranked.length);
       if (this.filters.open) void this.showFacetCounts(run);
       if (ranked.length === 0) await this.showLoose(run, query, filters);
@@ -311,18 +314,38 @@ export class SearchApp {
     }
   }
 
-  /** Shows the next screen of results; moves focus to the first new one when the reader asked for more. */
+  /**
+   * Shows the next screen of results, each as soon as it and those before it are ready
+   * (their display files are all asked for at once); moves focus to the first new one when
+   * the reader asked for more.
+   */
   private async showMore(run: number, focus: boolean): Promise<void> {
     const query = this.query;
     if (!query) return;
     const next = this.ranked.slice(this.shown, this.shown + PAGE_SIZE);
-    const items = await Promise.all(next.map((match) => this.resultItem(match, query)));
-    if (run !== this.run) return;
-    this.list.append(...items);
     this.shown += next.length;
+    this.more.hidden = true;
+    const items = next.map((match) => this.resultItem(match, query));
+    // One failure ends the screen (search() reports it); the others' are not left unhandled.
+    for (const item of items) item.catch(() => undefined);
+    // Each frame shows the results ready by then, in order: the first come as soon as they are there.
+    let shown = 0;
+    while (shown < items.length) {
+      await items[shown];
+      await new Promise(requestAnimationFrame);
+      if (run !== this.run) return;
+      const ready: HTMLLIElement[] = [];
+      for (const item of items.slice(shown)) {
+        const settled = await Promise.race([item, Promise.resolve(undefined)]);
+        if (!settled) break;
+        ready.push(settled);
+      }
+      this.list.append(...ready);
+      if (focus && shown === 0) ready[0]?.querySelector('a')?.focus();
+      shown += ready.length;
+    }
     this.more.hidden = this.shown >= this.ranked.length;
     this.more.textContent = `显示更多结果（还有 ${this.ranked.length - this.shown} 篇）`;
-    if (focus) items[0]?.querySelector('a')?.focus();
   }
 
   private async resultItem(match: ArticleMatch, query: AnalysedQuery): Promise<HTMLLIElement> {
