@@ -31,7 +31,9 @@ export class MemoryIndex implements PostingBackend {
   private readonly buckets: Uint8Array[];
   /** `${record}-${slot}` → article id */
   readonly articleAt = new Map<string, string>();
-  private readonly overflow = new Set<string>();
+  private readonly overflow = new Set<number>();
+  /** Record names by number: the one shard's records are numbered as in it. */
+  private readonly names: string[] = [];
   /** headline digest → articles */
   private readonly headlines = new Map<string, HeadlineEntry[]>();
   searches = 0;
@@ -49,7 +51,8 @@ export class MemoryIndex implements PostingBackend {
     const records = planRecords(laidOut);
     records.forEach((record, number) => {
       const name = recordName(SHARD, number);
-      if (record.overflow) this.overflow.add(name);
+      this.names.push(name);
+      if (record.overflow) this.overflow.add(number);
       record.articleIds.forEach((id, slot) => {
         const key = articleKey(name, slot);
         this.articleAt.set(key, id);
@@ -62,8 +65,17 @@ export class MemoryIndex implements PostingBackend {
     this.buckets = encodeShardBuckets(SHARD, postings);
   }
 
-  async overflowRecords(): Promise<ReadonlySet<string>> {
+  async overflowRecords(): Promise<ReadonlySet<number>> {
     return this.overflow;
+  }
+
+  recordName(record: number): string {
+    return this.names[record]!;
+  }
+
+  recordNumber(name: string): number | undefined {
+    const number = this.names.indexOf(name);
+    return number < 0 ? undefined : number;
   }
 
   async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
@@ -74,9 +86,9 @@ export class MemoryIndex implements PostingBackend {
     this.searches++;
     return recordsWithAll(
       words.map((word) => {
-        const postings = new Map<string, number[]>();
-        for (const { shard, records } of findWord(this.buckets[bucketOf(word)]!, word)) {
-          for (const { record, positions } of records) postings.set(recordName(shard, record), positions);
+        const postings = new Map<number, number[]>();
+        for (const { records } of findWord(this.buckets[bucketOf(word)]!, word)) {
+          for (const { record, positions } of records) postings.set(record, positions);
         }
         return postings;
       }),

@@ -11,8 +11,11 @@ const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
 
 async function find(articles: MemoryArticle[], query: string, cost?: WordCost): Promise<string[]> {
   const index = new MemoryIndex(articles);
-  const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery(query, undefined, cost));
-  return matches.map((match) => index.articleAt.get(match.key)!).sort();
+  const result = await new MatchEngine(index, LAYOUT).match(analyseQuery(query, undefined, cost));
+  return result
+    .all()
+    .map((match) => index.articleAt.get(match.key)!)
+    .sort();
 }
 
 /** What a reader means by "contains": every term, normalised, inside one field of the article. */
@@ -81,6 +84,8 @@ describe('waiting on the index', () => {
     const asked: string[] = [];
     const slowIndex: PostingBackend = {
       overflowRecords: () => index.overflowRecords(),
+      recordName: (record) => index.recordName(record),
+      recordNumber: (name) => index.recordNumber(name),
       async search(words) {
         asked.push(...words);
         await indexAnswers;
@@ -100,8 +105,8 @@ describe('waiting on the index', () => {
     );
     expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineDigests]));
     answer();
-    const { matches } = await pending;
-    expect(matches.map((match) => index.articleAt.get(match.key))).toEqual(['a']);
+    const result = await pending;
+    expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['a']);
   });
 });
 
@@ -141,7 +146,7 @@ describe('a query that is a whole headline', () => {
 
   test('marks the articles with that very deck, in any deck, punctuation aside — not those that merely contain it', async () => {
     const index = new MemoryIndex(articles);
-    const { matches } = await new MatchEngine(index, LAYOUT).match(analyseQuery('市领导调研“生态文明”建设'));
+    const matches = (await new MatchEngine(index, LAYOUT).match(analyseQuery('市领导调研“生态文明”建设'))).all();
     const exact = matches.filter((match) => match.exactHeadline);
     expect(exact.map((match) => index.articleAt.get(match.key)).sort()).toEqual(['subheadline', 'whole']);
     expect(matches.length).toBe(4);
@@ -157,10 +162,10 @@ describe('a query that is a whole headline', () => {
       ['以生态之优聚创新之力 以“赛事+”', 'whole'],
       ['以生态之优聚创新之力 以“赛事', 'cut'],
     ] as const) {
-      const { matches, documentFrequency } = await engine.match(analyseQuery(query));
-      const [top] = rankByRelevance(matches, documentFrequency, 2).slice(0, 1);
+      const result = await engine.match(analyseQuery(query));
+      const [top] = rankByRelevance(result, 2).slice(0, 1);
       expect(index.articleAt.get(top!.key), query).toBe(first);
-      expect(matches.every((match) => match.exactHeadline)).toBe(true);
+      expect(result.all().every((match) => match.exactHeadline)).toBe(true);
     }
   });
 });

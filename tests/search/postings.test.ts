@@ -104,16 +104,16 @@ describe('the word index', () => {
 describe('records holding every word searched', () => {
   test('keeps the records that hold all the words, with the positions of each', () => {
     const first = new Map([
-      ['r_0', [1, 7]],
-      ['r_1', [3]],
+      [0, [1, 7]],
+      [1, [3]],
     ]);
     const second = new Map([
-      ['r_0', [2, 5]],
-      ['r_2', [4]],
+      [0, [2, 5]],
+      [2, [4]],
     ]);
     expect(recordsWithAll([first, second])).toEqual([
       {
-        record: 'r_0',
+        record: 0,
         positions: [
           [1, 7],
           [2, 5],
@@ -121,8 +121,8 @@ describe('records holding every word searched', () => {
       },
     ]);
     expect(recordsWithAll([second])).toEqual([
-      { record: 'r_0', positions: [[2, 5]] },
-      { record: 'r_2', positions: [[4]] },
+      { record: 0, positions: [[2, 5]] },
+      { record: 2, positions: [[4]] },
     ]);
     expect(recordsWithAll([])).toEqual([]);
   });

@@ -11,13 +11,18 @@
  * that are not bigrams follow the last one), so the probes lie in one field, in order, and
  * spell the term there. Nothing needs the term's characters to differ, and a long term
  * costs half its bigrams.
+ *
+ * A common word is in tens of thousands of articles and the page shows 20: matches are
+ * kept in columns (one array per property, an entry per article, in archive order), and
+ * an article becomes an object only when it is shown.
  */
 import type { HeadlineEntry } from './headlines';
 import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
 
 /** The records that hold every one of some words, and where each word occurs. */
 export interface RecordHits {
-  record: string;
+  /** The record's number: records are numbered in archive order (index-info.ts). */
+  record: number;
   /** For each word searched, in the order asked: its ascending positions in the record. */
   positions: number[][];
 }
@@ -26,11 +31,15 @@ export interface RecordHits {
 export type SearchFilters = Partial<Record<'publication' | 'section' | 'year', string[]>>;
 
 export interface PostingBackend {
+  /** The records holding every one of the words, in ascending order, with each word's positions there. */
   search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]>;
   /** Records holding one article too long for a slot: all their positions are that article's. */
-  overflowRecords(): Promise<ReadonlySet<string>>;
+  overflowRecords(): Promise<ReadonlySet<number>>;
   /** The articles with a headline deck of this digest (headlines.ts); none, rather than an error, when its bucket cannot be read. */
   headlineArticles(digest: string): Promise<readonly HeadlineEntry[]>;
+  /** A record's name, which its articles' display files begin with; and back. */
+  recordName(record: number): string;
+  recordNumber(name: string): number | undefined;
 }
 
 export interface Layout {
@@ -52,6 +61,7 @@ export interface TermHits {
 
 export interface ArticleMatch {
   readonly key: ArticleKey;
+  /** The record's name. */
   readonly record: string;
   readonly slot: number;
   /** One entry per query term, in query order. */
@@ -66,52 +76,114 @@ export function articleKey(record: string, slot: number): ArticleKey {
   return `${record}-${slot}`;
 }
 
-/** A common word matches tens of thousands of articles, and the page shows 20: their keys are written when read. */
-class FoundArticle implements ArticleMatch {
+/** More slots than a record can have (records.ts packs far fewer): an article's number is its record's times this, plus its slot. */
+export const SLOTS_PER_RECORD = 2 ** 16;
+
+/** Where a term occurs: one entry per article, by ascending article number. */
+export interface TermColumns {
+  articles: Float64Array;
+  counts: Int32Array;
+  firsts: Int32Array;
+  /** 1 where the term is in a headline deck. */
+  inHeadline: Uint8Array;
+}
+
+/** Columns for up to `size` articles. */
+function columns(size: number): TermColumns {
+  return {
+    articles: new Float64Array(size),
+    counts: new Int32Array(size),
+    firsts: new Int32Array(size),
+    inHeadline: new Uint8Array(size),
+  };
+}
+
+/** The first `length` entries of the columns. */
+function cut(table: TermColumns, length: number): TermColumns {
+  return {
+    articles: table.articles.subarray(0, length),
+    counts: table.counts.subarray(0, length),
+    firsts: table.firsts.subarray(0, length),
+    inHeadline: table.inHeadline.subarray(0, length),
+  };
+}
+
+/** A term's hits in each match, as MatchResult keeps them. */
+export interface MatchedTerm {
+  counts: ArrayLike<number>;
+  firsts: ArrayLike<number>;
+  /** 1 where the term is in a headline deck. */
+  inHeadline: ArrayLike<number>;
+}
+
+/** The articles that hold every term of a query, by ascending article number (archive order). */
+export class MatchResult {
+  static readonly none = new MatchResult([], [], [], [], () => '');
+
   constructor(
-    readonly record: string,
-    readonly slot: number,
-    readonly terms: TermHits[],
-    readonly exactHeadline: boolean,
-    readonly printedHeadline: boolean,
+    /** Each match's article number. */
+    readonly articles: ArrayLike<number>,
+    /** Per query term: the term's hits in each match. */
+    readonly terms: readonly MatchedTerm[],
+    /** Per match: 2 when the query is a deck of the article as printed, 1 when punctuation aside, else 0. */
+    readonly headline: ArrayLike<number>,
+    /** For each term, how many articles hold it (before the terms are combined). */
+    readonly documentFrequency: readonly number[],
+    private readonly recordName: (record: number) => string,
   ) {}
 
-  get key(): ArticleKey {
-    return articleKey(this.record, this.slot);
+  get length(): number {
+    return this.articles.length;
+  }
+
+  record(index: number): number {
+    return Math.floor(this.articles[index]! / SLOTS_PER_RECORD);
+  }
+
+  slot(index: number): number {
+    return this.articles[index]! % SLOTS_PER_RECORD;
+  }
+
+  /** Match `index` as the page shows it. */
+  match(index: number): ArticleMatch {
+    const record = this.recordName(this.record(index));
+    const slot = this.slot(index);
+    return {
+      key: articleKey(record, slot),
+      record,
+      slot,
+      terms: this.terms.map((term) => ({
+        count: term.counts[index]!,
+        inHeadline: term.inHeadline[index] === 1,
+        first: term.firsts[index]!,
+      })),
+      exactHeadline: this.headline[index]! > 0,
+      printedHeadline: this.headline[index] === 2,
+    };
+  }
+
+  /** Every match, in archive order. */
+  all(): ArticleMatch[] {
+    return Array.from({ length: this.length }, (_, index) => this.match(index));
   }
 }
 
-export interface MatchResult {
-  /** One entry per article, in no particular order. */
-  matches: ArticleMatch[];
-  /** For each term, how many articles hold it (before the terms are combined). */
-  documentFrequency: number[];
-}
-
-/** A term's hits in one article, with the record and slot that hold the article. */
-type SlotHits = TermHits & { record: string; slot: number };
-
-/** More slots than a record can have (records.ts packs far fewer). */
-const SLOTS_PER_RECORD = 2 ** 16;
-
 export class MatchEngine {
-  private readonly recordNumbers = new Map<string, number>();
-
   constructor(
     private readonly backend: PostingBackend,
     private readonly layout: Layout,
   ) {}
 
-  /** Where the variant begins as a phrase, per record that holds it. */
+  /** Where the variant begins as a phrase, per record that holds it, in ascending record order. */
   private async phraseStarts(
     variant: TermVariant,
     filters: SearchFilters | undefined,
-  ): Promise<Array<{ record: string; positions: number[] }>> {
+  ): Promise<Array<{ record: number; positions: number[] }>> {
     const words = [...new Set(variant.probes.map((probe) => probe.word))];
     const column = new Map(words.map((word, index) => [word, index]));
     const [first, ...others] = variant.probes;
     if (!first) return [];
-    const starts: Array<{ record: string; positions: number[] }> = [];
+    const starts: Array<{ record: number; positions: number[] }> = [];
     for (const { record, positions } of await this.backend.search(words, filters)) {
       let found = positions[column.get(first.word)!]!;
       for (const probe of others) {
@@ -123,43 +195,40 @@ export class MatchEngine {
     return starts;
   }
 
-  /** The number of the record's first article: its slot s is this plus s, unique within the engine and cheaper to look up than a key. */
-  private firstArticleNumber(record: string): number {
-    let number = this.recordNumbers.get(record);
-    if (number === undefined) this.recordNumbers.set(record, (number = this.recordNumbers.size));
-    return number * SLOTS_PER_RECORD;
-  }
-
-  /** Where a term occurs, by article number, united over its readings. */
-  async matchTerm(term: QueryTerm, filters?: SearchFilters): Promise<Map<number, SlotHits>> {
+  /** Where a term occurs, by article, united over its readings. */
+  async matchTerm(term: QueryTerm, filters?: SearchFilters): Promise<TermColumns> {
     const overflow = await this.backend.overflowRecords();
     const { slotWidth, headlineRegion } = this.layout;
-    const found = new Map<number, SlotHits>();
     const perVariant = await Promise.all(term.variants.map((variant) => this.phraseStarts(variant, filters)));
-    for (const starts of perVariant) {
+    const tables = perVariant.map((starts) => {
+      let size = 0;
+      for (const { positions } of starts) size += positions.length;
+      const { articles, counts, firsts, inHeadline } = columns(size);
+      let last = -1;
       for (const { record, positions } of starts) {
         // An over-long article has its record to itself: every position is its own.
         const whole = overflow.has(record);
-        const firstArticle = this.firstArticleNumber(record);
-        // Positions ascend, so an article's hits come together: its entry is looked up once per run.
+        const firstArticle = record * SLOTS_PER_RECORD;
+        // Positions ascend, so an article's hits come together, its first hit first.
         let slot = -1;
-        let hits: SlotHits | undefined;
-        for (const position of positions) {
+        for (let index = 0; index < positions.length; index++) {
+          const position = positions[index]!;
           const at = whole ? 0 : Math.floor(position / slotWidth);
           const offset = position - at * slotWidth;
-          if (at !== slot || !hits) {
+          if (at !== slot) {
             slot = at;
-            const number = firstArticle + slot;
-            hits = found.get(number);
-            if (!hits) found.set(number, (hits = { record, slot, count: 0, inHeadline: false, first: offset }));
+            last++;
+            articles[last] = firstArticle + at;
+            firsts[last] = offset;
           }
-          hits.count++;
-          if (offset < headlineRegion) hits.inHeadline = true;
-          if (offset < hits.first) hits.first = offset;
+          counts[last]!++;
+          if (offset < headlineRegion) inHeadline[last] = 1;
         }
       }
-    }
-    return found;
+      return cut({ articles, counts, firsts, inHeadline }, last + 1);
+    });
+    const [first, ...others] = tables;
+    return others.reduce(uniteColumns, first ?? columns(0));
   }
 
   /** The articles that hold every term of the query. */
@@ -167,29 +236,102 @@ export class MatchEngine {
     // Every word and headline bucket the query needs is asked for at once: one wait, not one per term.
     const headlines = query.headlineDigests.map((digest) => this.backend.headlineArticles(digest));
     const perTerm = await Promise.all(query.terms.map((term) => this.matchTerm(term, filters)));
-    const documentFrequency = perTerm.map((hits) => hits.size);
-    const matches: ArticleMatch[] = [];
-    const [smallest] = [...perTerm].sort((a, b) => a.size - b.size);
-    if (!smallest) return { matches, documentFrequency };
-    // Articles that have the query as a headline deck: key → whether as printed.
-    const headlineDecks = new Map<ArticleKey, boolean>();
-    for (const entries of await Promise.all(headlines)) {
-      for (const [key, printed] of entries)
-        headlineDecks.set(key, headlineDecks.get(key) || printed === query.printedDigest);
-    }
-    for (const [number, { record, slot }] of smallest) {
-      const terms: TermHits[] = [];
-      for (const hits of perTerm) {
-        const hit = hits.get(number);
-        if (!hit) break;
-        terms.push(hit);
+    const documentFrequency = perTerm.map((hits) => hits.articles.length);
+    const { articles, rows } = intersect(perTerm);
+    const terms = perTerm.map((table, term): MatchedTerm => {
+      const row = rows[term];
+      if (!row) return table;
+      const picked = columns(row.length);
+      for (let match = 0; match < row.length; match++) {
+        picked.counts[match] = table.counts[row[match]!]!;
+        picked.firsts[match] = table.firsts[row[match]!]!;
+        picked.inHeadline[match] = table.inHeadline[row[match]!]!;
       }
-      if (terms.length < perTerm.length) continue;
-      const printedHeadline = headlineDecks.size > 0 ? headlineDecks.get(articleKey(record, slot)) : undefined;
-      matches.push(new FoundArticle(record, slot, terms, printedHeadline !== undefined, printedHeadline ?? false));
+      return picked;
+    });
+    // Articles that have the query as a headline deck: 2 when printed as typed, else 1.
+    const headline = new Uint8Array(articles.length);
+    const decks = new Map<number, number>();
+    for (const entries of await Promise.all(headlines)) {
+      for (const [key, printed] of entries) {
+        const split = key.lastIndexOf('-');
+        const record = this.backend.recordNumber(key.slice(0, split));
+        if (record === undefined) continue;
+        const article = record * SLOTS_PER_RECORD + Number(key.slice(split + 1));
+        decks.set(article, Math.max(decks.get(article) ?? 0, printed === query.printedDigest ? 2 : 1));
+      }
     }
-    return { matches, documentFrequency };
+    if (decks.size > 0)
+      for (let index = 0; index < articles.length; index++) headline[index] = decks.get(articles[index]!) ?? 0;
+    return new MatchResult(articles, terms, headline, documentFrequency, (record) => this.backend.recordName(record));
   }
+}
+
+/** The articles of two readings' hits, counts added (two readings never share a position). */
+function uniteColumns(a: TermColumns, b: TermColumns): TermColumns {
+  const united = columns(a.articles.length + b.articles.length);
+  let i = 0;
+  let j = 0;
+  let length = 0;
+  const take = (from: TermColumns, index: number) => {
+    united.articles[length] = from.articles[index]!;
+    united.counts[length] = from.counts[index]!;
+    united.firsts[length] = from.firsts[index]!;
+    united.inHeadline[length] = from.inHeadline[index]!;
+    length++;
+  };
+  while (i < a.articles.length || j < b.articles.length) {
+    const left = i < a.articles.length ? a.articles[i]! : Infinity;
+    const right = j < b.articles.length ? b.articles[j]! : Infinity;
+    if (left < right) take(a, i++);
+    else if (right < left) take(b, j++);
+    else {
+      take(a, i++);
+      united.counts[length - 1]! += b.counts[j]!;
+      united.firsts[length - 1] = Math.min(united.firsts[length - 1]!, b.firsts[j]!);
+      united.inHeadline[length - 1]! |= b.inHeadline[j]!;
+      j++;
+    }
+  }
+  return cut(united, length);
+}
+
+/**
+ * The articles every table holds, ascending, and for each table the row of each of them;
+ * a single table is its own answer (no rows: the match is the row).
+ */
+function intersect(tables: readonly TermColumns[]): {
+  articles: ArrayLike<number>;
+  rows: Array<Int32Array | undefined>;
+} {
+  if (tables.length <= 1) return { articles: tables[0]?.articles ?? [], rows: [] };
+  const order = tables.map((_, index) => index).sort((a, b) => tables[a]!.articles.length - tables[b]!.articles.length);
+  const [smallestIndex, ...others] = order;
+  const smallest = tables[smallestIndex!]!.articles;
+  const articles = new Float64Array(smallest.length);
+  const rows = tables.map(() => new Int32Array(smallest.length));
+  const cursors = tables.map(() => 0);
+  let length = 0;
+  for (let row = 0; row < smallest.length; row++) {
+    const article = smallest[row]!;
+    let everywhere = true;
+    for (const index of others) {
+      const list = tables[index]!.articles;
+      let cursor = cursors[index]!;
+      while (cursor < list.length && list[cursor]! < article) cursor++;
+      cursors[index] = cursor;
+      if (list[cursor] !== article) {
+        everywhere = false;
+        break;
+      }
+    }
+    if (!everywhere) continue;
+    articles[length] = article;
+    rows[smallestIndex!]![length] = row;
+    for (const index of others) rows[index]![length] = cursors[index]!;
+    length++;
+  }
+  return { articles: articles.subarray(0, length), rows: rows.map((row) => row.subarray(0, length)) };
 }
 
 /** The starts (ascending) that have `positions` (ascending) `offset` further on. */

@@ -37,15 +37,37 @@ export interface RecordFilters {
   year: string;
 }
 
-/** Every record's filters, by record name (postings.ts). */
-export function recordFilters(info: SearchIndexInfo): Map<string, RecordFilters> {
-  const { publication, section, year } = info.facets;
-  const filters = new Map<string, RecordFilters>();
-  for (const shard of info.shards) {
-    const name = shardName(shard.id);
-    shard.records.forEach(([p, s, y], number) =>
-      filters.set(recordName(name, number), { publication: publication[p]!, section: section[s]!, year: year[y]! }),
-    );
+/**
+ * The archive's records, numbered in archive order (shard after shard, each shard's in its
+ * order): what the engine calls them by, their names (postings.ts) and their filters.
+ */
+export class RecordTable {
+  readonly names: string[] = [];
+  readonly filters: RecordFilters[] = [];
+  private readonly byName = new Map<string, number>();
+  /** The number of each shard's first record, by the shard's short name. */
+  private readonly shardStarts = new Map<string, number>();
+
+  constructor(info: SearchIndexInfo) {
+    const { publication, section, year } = info.facets;
+    for (const shard of info.shards) {
+      const name = shardName(shard.id);
+      this.shardStarts.set(name, this.names.length);
+      shard.records.forEach(([p, s, y], number) => {
+        this.byName.set(recordName(name, number), this.names.length);
+        this.names.push(recordName(name, number));
+        this.filters.push({ publication: publication[p]!, section: section[s]!, year: year[y]! });
+      });
+    }
   }
-  return filters;
+
+  /** The number of record `record` of the shard of this short name. */
+  number(shard: string, record: number): number | undefined {
+    const start = this.shardStarts.get(shard);
+    return start === undefined ? undefined : start + record;
+  }
+
+  numberOf(name: string): number | undefined {
+    return this.byName.get(name);
+  }
 }

@@ -239,14 +239,28 @@ class ByteReader {
   }
 
   varint(): number {
+    // Positions and counts take one or two bytes: those are read with shifts, larger numbers by multiplying.
+    const { bytes } = this;
+    if (this.offset + 1 < bytes.length) {
+      const first = bytes[this.offset]!;
+      if (first < 0x80) {
+        this.offset++;
+        return first;
+      }
+      const second = bytes[this.offset + 1]!;
+      if (second < 0x80) {
+        this.offset += 2;
+        return (first & 0x7f) | (second << 7);
+      }
+    }
     let value = 0;
-    let shift = 0;
+    let scale = 1;
     for (;;) {
-      if (this.offset >= this.bytes.length) throw new Error('postings: a number runs past the end of the file');
-      const byte = this.bytes[this.offset++]!;
-      value += (byte & 0x7f) * 2 ** shift;
+      if (this.offset >= bytes.length) throw new Error('postings: a number runs past the end of the file');
+      const byte = bytes[this.offset++]!;
+      value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
-      shift += 7;
+      scale *= 128;
     }
   }
 
@@ -313,10 +327,10 @@ export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
 
 /**
  * What the engine asks of the index (engine.ts): the records holding every one of the
- * words, with each word's positions there. `perWord[i]` maps a record's name to word i's
- * ascending positions.
+ * words, with each word's positions there. `perWord[i]` maps a record's number to word i's
+ * ascending positions; records come in the order of the smallest map.
  */
-export function recordsWithAll(perWord: ReadonlyArray<ReadonlyMap<string, number[]>>): RecordHits[] {
+export function recordsWithAll(perWord: ReadonlyArray<ReadonlyMap<number, number[]>>): RecordHits[] {
   const [smallest] = [...perWord].sort((a, b) => a.size - b.size);
   if (!smallest) return [];
   const hits: RecordHits[] = [];

@@ -7,19 +7,19 @@
  */
 import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
-import { recordFilters, type RecordFilters, type SearchIndexInfo } from '../../lib/search/index-info';
-import { fileCosts, fileOf, findWord, postingsPath, recordName, recordsWithAll } from '../../lib/search/postings';
+import { RecordTable, type SearchIndexInfo } from '../../lib/search/index-info';
+import { fileCosts, fileOf, findWord, postingsPath, recordsWithAll } from '../../lib/search/postings';
 import type { WordCost } from '../../lib/search/query';
 
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
 const WORDS_KEPT = 400;
 
 export class PostingsBackend implements PostingBackend {
-  private readonly overflow: ReadonlySet<string>;
-  /** Every record's filters, by record name. */
-  readonly recordFilters: ReadonlyMap<string, RecordFilters>;
-  /** Word → record name → positions, most recently used last. */
-  private readonly words = new Map<string, Promise<Map<string, number[]>>>();
+  private readonly overflow: ReadonlySet<number>;
+  /** The archive's records: their numbers, names and filters. */
+  readonly records: RecordTable;
+  /** Word → record number → positions, most recently used last. */
+  private readonly words = new Map<string, Promise<Map<number, number[]>>>();
   /** Per segment: what fetching its file number n costs. */
   private readonly segmentCosts: Array<(file: number) => number>;
 
@@ -29,8 +29,8 @@ export class PostingsBackend implements PostingBackend {
     /** Fetches a JSON file of the site (once). */
     private readonly json: <T>(path: string) => Promise<T>,
   ) {
-    this.overflow = new Set(info.overflowRecords);
-    this.recordFilters = recordFilters(info);
+    this.records = new RecordTable(info);
+    this.overflow = new Set(info.overflowRecords.map((name) => this.records.numberOf(name) ?? -1));
     this.segmentCosts = info.segments.map((segment) => fileCosts(segment.largeFiles));
   }
 
@@ -43,8 +43,16 @@ export class PostingsBackend implements PostingBackend {
           0,
         );
 
-  async overflowRecords(): Promise<ReadonlySet<string>> {
+  async overflowRecords(): Promise<ReadonlySet<number>> {
     return this.overflow;
+  }
+
+  recordName(record: number): string {
+    return this.records.names[record] ?? '';
+  }
+
+  recordNumber(name: string): number | undefined {
+    return this.records.numberOf(name);
   }
 
   async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
@@ -54,7 +62,7 @@ export class PostingsBackend implements PostingBackend {
     return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
   }
 
-  private async lookUp(word: string): Promise<Map<string, number[]>> {
+  private async lookUp(word: string): Promise<Map<number, number[]>> {
     const files = await Promise.all(
       this.info.segments.map(async (segment) => {
         const path = postingsPath(segment.id, fileOf(word, segment.files));
@@ -63,17 +71,20 @@ export class PostingsBackend implements PostingBackend {
         return new Uint8Array(await response.arrayBuffer());
       }),
     );
-    const postings = new Map<string, number[]>();
+    const postings = new Map<number, number[]>();
     for (const file of files) {
       for (const { shard, records } of findWord(file, word)) {
-        for (const { record, positions } of records) postings.set(recordName(shard, record), positions);
+        // A shard the index does not list (the site changed since index.json was read) is left out.
+        const first = this.records.number(shard, 0);
+        if (first === undefined) continue;
+        for (const { record, positions } of records) postings.set(first + record, positions);
       }
     }
     return postings;
   }
 
-  /** Record name → the word's positions there. */
-  private postings(word: string): Promise<Map<string, number[]>> {
+  /** Record number → the word's positions there. */
+  private postings(word: string): Promise<Map<number, number[]>> {
     let postings = this.words.get(word);
     if (postings) this.words.delete(word);
     else {
@@ -85,8 +96,8 @@ export class PostingsBackend implements PostingBackend {
     return postings;
   }
 
-  private passes(record: string, filters: SearchFilters): boolean {
-    const values = this.recordFilters.get(record);
+  private passes(record: number, filters: SearchFilters): boolean {
+    const values = this.records.filters[record];
     return (Object.keys(filters) as Array<keyof SearchFilters>).every((key) => {
       const allowed = filters[key];
       return !allowed || allowed.length === 0 || allowed.includes(values?.[key] ?? '');
@@ -95,7 +106,8 @@ export class PostingsBackend implements PostingBackend {
 
   async search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]> {
     const perWord = await Promise.all(words.map((word) => this.postings(word)));
-    const hits = recordsWithAll(perWord);
+    // The engine reads records in archive order; the files list them so already.
+    const hits = recordsWithAll(perWord).sort((a, b) => a.record - b.record);
     return filters ? hits.filter((hit) => this.passes(hit.record, filters)) : hits;
   }
 }
