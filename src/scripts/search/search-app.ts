@@ -7,7 +7,7 @@
  * each result links with <a data-result href="<article url>">; 20 results show at first,
  * more on request. Everything from the archive reaches the page as text nodes.
  */
-import { MatchEngine, type ArticleMatch, type MatchResult, type SearchFilters } from '../../lib/search/engine';
+import { MatchEngine, MatchResult, type ArticleMatch, type SearchFilters } from '../../lib/search/engine';
 import { excerpt, hitRanges, markHits, type Segment } from '../../lib/search/excerpt';
 import { looseQuery } from '../../lib/search/loose';
 import { charSetTest } from '../../lib/search/char-set';
@@ -143,7 +143,7 @@ export class SearchApp {
   private readonly data: SearchData;
   private engine: Promise<{ engine: MatchEngine; info: SearchIndexInfo; backend: PostingsBackend }> | undefined;
   private run = 0;
-  private ranked: Ranking = new Ranking([], () => 0);
+  private ranked: Ranking = new Ranking(MatchResult.none, () => 0);
   private shown = 0;
   private query: AnalysedQuery | undefined;
   private readonly unfiltered = new Map<string, Promise<MatchResult>>();
@@ -187,7 +187,7 @@ export class SearchApp {
     const { engine, info, backend } = await this.loadEngine();
     const context = await this.data.conversionsFor(query);
     const result = await engine.match(analyseQuery(query, context, backend.wordCost));
-    return rankByRelevance(result.matches, result.documentFrequency, info.articles)
+    return rankByRelevance(result, info.articles)
       .all()
       .map((match) => match.key);
   }
@@ -223,8 +223,10 @@ export class SearchApp {
 
   private navigate(state: SearchState): void {
     const url = `${location.pathname}${stateToSearch(state)}`;
+    // The search asks the index first; the new URL (and the icon the browser fetches again for it) can wait.
+    const searching = this.search(state);
     if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    void this.search(state);
+    void searching;
   }
 
   private loadEngine() {
@@ -250,8 +252,28 @@ export class SearchApp {
     }
   }
 
+  /** The query read, matched and ranked: what the index answers. */
+  private async answer(state: SearchState): Promise<{ query: AnalysedQuery; ranked?: Ranking; info: SearchIndexInfo }> {
+    const { engine, info, backend } = await this.loadEngine();
+    const context = await this.data.conversionsFor(state.q);
+    const query = analyseQuery(state.q, context, backend.wordCost);
+    if (query.terms.length === 0) return { query, info };
+    const result = await engine.match(query, filtersOf(state, info));
+    const ranked = rankByRelevance(result, info.articles);
+    if (state.sort !== 'date') return { query, ranked, info };
+    const records = await this.data.records();
+    return {
+      query,
+      info,
+      ranked: rankByDate(ranked, (record, slot) => records[backend.recordName(record)]?.dates[slot] ?? ''),
+    };
+  }
+
   async search(state: SearchState): Promise<void> {
     const run = ++this.run;
+    // Asked for before anything else is done, so that the index's files are on their way.
+    const answering = state.q.trim() ? this.answer(state) : undefined;
+    answering?.catch(() => undefined);
     this.setStatus('loading', 0);
     this.list.replaceChildren();
     this.loose.hidden = true;
@@ -262,7 +284,7 @@ export class SearchApp {
     document.title = state.q
       ? `搜索：${state.q} - ${this.root.dataset.siteName}`
       : `搜索 - ${this.root.dataset.siteName}`;
-    if (!state.q.trim()) {
+    if (!answering) {
       this.summary.textContent = '请输入要搜索的词句。';
       this.controls.hidden = true;
       this.setStatus('done', 0);
@@ -270,26 +292,16 @@ export class SearchApp {
     }
     this.summary.textContent = '正在搜索…';
     try {
-      const { engine, info, backend } = await this.loadEngine();
-      this.showState(state, info);
-      const context = await this.data.conversionsFor(state.q);
-      const query = analyseQuery(state.q, context, backend.wordCost);
+      const { query, ranked, info } = await answering;
       if (run !== this.run) return;
+      this.showState(state, info);
       this.query = query;
-      if (query.terms.length === 0) {
+      if (!ranked) {
         this.summary.textContent = '查询中没有可搜索的文字（标点符号不参与匹配）。';
         this.setStatus('done', 0);
         return;
       }
       const filters = filtersOf(state, info);
-      const result = await engine.match(query, filters);
-      if (run !== this.run) return;
-      let ranked = rankByRelevance(result.matches, result.documentFrequency, info.articles);
-      if (state.sort === 'date') {
-        const records = await this.data.records();
-        ranked = rankByDate(ranked, (match) => records[match.record]?.dates[match.slot] ?? '');
-      }
-      if (run !== this.run) return;
       this.ranked = ranked;
       this.shown = 0;
       this.controls.hidden = false;
@@ -400,8 +412,8 @@ export class SearchApp {
     const loose = await looseQuery(query, isWord);
     if (!loose || run !== this.run) return;
     const result = await engine.match(loose, filters);
-    if (run !== this.run || result.matches.length === 0) return;
-    const ranked = rankByRelevance(result.matches, result.documentFrequency, info.articles);
+    if (run !== this.run || result.length === 0) return;
+    const ranked = rankByRelevance(result, info.articles);
     const words = loose.terms.map((term) => term.text).join(' / ');
     this.looseNote.textContent = `以下 ${ranked.length} 篇不含完整的查询，但含有其中每个词（按结巴分词：${words}），仅供参考。`;
     const items = await Promise.all(ranked.slice(0, PAGE_SIZE).map((match) => this.resultItem(match, loose)));
@@ -462,8 +474,8 @@ export class SearchApp {
     const state = this.currentState();
     const years = new Set(yearsBetween(info.facets.year, state.from, state.to) ?? info.facets.year);
     const counts = { publication: new Map<string, number>(), section: new Map<string, number>() };
-    for (const match of result.matches) {
-      const record = backend.recordFilters.get(match.record);
+    for (let match = 0; match < result.length; match++) {
+      const record = backend.records.filters[result.record(match)];
       if (!record || !years.has(record.year)) continue;
       const passes = (key: 'publication' | 'section') => state[key].length === 0 || state[key].includes(record[key]);
       if (passes('section'))
