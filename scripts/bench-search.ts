@@ -19,12 +19,12 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import * as pagefind from 'pagefind';
-import type { Browser, Page } from 'playwright-core';
 import type { Article } from '../src/lib/article';
 import { searchableFields } from '../src/lib/search/record';
+import { POSTINGS_DIR } from '../src/lib/search/postings';
 import { paths } from '../src/lib/site/urls';
 import { buildArchive } from './lib/build-archive';
-import { launchBrowser } from './lib/browser';
+import { DevtoolsBrowser, type DevtoolsPage } from './lib/devtools-pipe';
 import { ROOT } from './lib/paths';
 import { seededRandom } from './lib/seeded-random';
 import { segment } from './lib/segment';
@@ -197,7 +197,8 @@ while (sets.headlines!.length < PER_SET) {
 // 5. Running them.
 const server = await serveStatic(distDir);
 const stockServer = STOCK ? await serveStatic(stockDir) : undefined;
-const browser: Browser = await launchBrowser();
+// Through the DevTools pipe, not Playwright: Playwright follows every request, which a reader's browser does not do.
+const browser = await DevtoolsBrowser.launch();
 
 interface Run {
   /** Until the first 20 results are on screen. */
@@ -207,46 +208,58 @@ interface Run {
   urls: string[];
 }
 
-async function ours(page: Page, query: string): Promise<Run> {
-  const { ms, answerMs } = await page.evaluate(async (q) => {
-    const list = document.querySelector('[data-search-results]')!;
-    const input = document.querySelector<HTMLInputElement>('#search-query')!;
-    list.setAttribute('data-search-status', 'pending');
-    const start = performance.now();
-    const done = new Promise<void>((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (list.getAttribute('data-search-status') === 'done') {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(list, { attributes: true });
+/** Runs in the search page: submits the query, and times the answer (the page marks it) and the first screen. */
+async function timeQuery(query: string): Promise<{ ms: number; answerMs: number }> {
+  const list = document.querySelector('[data-search-results]')!;
+  const input = document.querySelector<HTMLInputElement>('#search-query')!;
+  list.setAttribute('data-search-status', 'pending');
+  const start = performance.now();
+  const done = new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (list.getAttribute('data-search-status') === 'done') {
+        observer.disconnect();
+        resolve();
+      }
     });
-    input.value = q;
-    document.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
-    await done;
-    const ms = performance.now() - start;
-    // The page marks when it knows the answer (search-app.ts).
-    const answer = performance.getEntriesByName('search:answer').find((mark) => mark.startTime >= start);
-    performance.clearMarks();
-    return { ms, answerMs: answer ? answer.startTime - start : ms };
-  }, query);
-  const keys = await page.evaluate(
-    (q) => (window as unknown as { archiveSearch: { keys(q: string): Promise<string[]> } }).archiveSearch.keys(q),
-    query,
-  );
+    observer.observe(list, { attributes: true });
+  });
+  input.value = query;
+  document.querySelector<HTMLFormElement>('form[data-search-form]')!.requestSubmit();
+  await done;
+  const ms = performance.now() - start;
+  const answer = performance.getEntriesByName('search:answer').find((mark) => mark.startTime >= start);
+  performance.clearMarks();
+  return { ms, answerMs: answer ? answer.startTime - start : ms };
+}
+
+/** Runs in the search page: two files of the index fetched at once, `times` times, each time from idle. */
+async function fetchFloor(files: string[], times: number): Promise<number[]> {
+  const took: number[] = [];
+  for (let index = 0; index < times; index++) {
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }));
+    const start = performance.now();
+    await Promise.all(
+      [files[(2 * index) % files.length]!, files[(2 * index + 1) % files.length]!].map((file) =>
+        fetch(file).then((response) => response.arrayBuffer()),
+      ),
+    );
+    took.push(performance.now() - start);
+  }
+  return took;
+}
+
+const call = (fn: (...args: never[]) => unknown, ...args: unknown[]) =>
+  `(${fn.toString()})(${args.map((arg) => JSON.stringify(arg)).join(', ')})`;
+
+async function ours(page: DevtoolsPage, query: string): Promise<Run> {
+  const { ms, answerMs } = await page.evaluate<{ ms: number; answerMs: number }>(call(timeQuery, query));
+  const keys = await page.evaluate<string[]>(`window.archiveSearch.keys(${JSON.stringify(query)})`);
   return { ms, answerMs, urls: keys.map((key) => ourUrls.get(key) ?? `?${key}`) };
 }
 
-async function stock(page: Page, query: string): Promise<Run> {
-  const result = await page.evaluate(
-    (q) =>
-      (
-        window as unknown as {
-          stock: { search(q: string): Promise<{ ms: number; answerMs: number; ids: string[] }> };
-        }
-      ).stock.search(q),
-    query,
+async function stock(page: DevtoolsPage, query: string): Promise<Run> {
+  const result = await page.evaluate<{ ms: number; answerMs: number; ids: string[] }>(
+    `window.stock.search(${JSON.stringify(query)})`,
   );
   return { ms: result.ms, answerMs: result.answerMs, urls: result.ids.map((id) => stockUrls.get(id) ?? `?${id}`) };
 }
@@ -260,28 +273,26 @@ async function coldBytes(
   site: StaticServer,
   url: string,
   isSearchRequest: (pathname: string) => boolean,
-  ready: (page: Page) => Promise<unknown>,
+  ready: string,
 ): Promise<number> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
   const first = site.sent.length;
-  await page.goto(url);
-  await ready(page);
-  await page.waitForTimeout(200);
-  await context.close();
+  const page = await browser.open(url);
+  await page.waitFor(ready);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  await page.close();
   return site.sent
     .slice(first)
     .filter((response) => isSearchRequest(response.path))
     .reduce((sum, response) => sum + response.bytes, 0);
 }
 
-const ourPage = await browser.newPage();
-await ourPage.goto(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
-await ourPage.waitForSelector('[data-search-status="done"]', { state: 'attached' });
-const stockPage = STOCK ? await browser.newPage() : undefined;
-if (stockServer && stockPage) {
-  await stockPage.goto(`${stockServer.url}/search.html`);
-  await stockPage.waitForSelector('body[data-done]', { state: 'attached' });
+const OURS_DONE = `document.querySelector('[data-search-status="done"]')`;
+const STOCK_DONE = `document.querySelector('body[data-done]')`;
+const ourPage = await browser.open(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
+await ourPage.waitFor(OURS_DONE);
+const stockPage = stockServer ? await browser.open(`${stockServer.url}/search.html`) : undefined;
+if (stockPage) {
+  await stockPage.waitFor(STOCK_DONE);
   await stock(stockPage, '测试');
 }
 
@@ -329,6 +340,13 @@ for (const [name, queries] of Object.entries(sets)) {
   results[name] = totals;
 }
 
+// What two small fetches cost on this machine, nothing else going on: the floor under any warm query.
+const segmentFiles = (await readdir(path.join(distDir, POSTINGS_DIR), { recursive: true }))
+  .filter((file) => file.endsWith('.bin'))
+  .map((file) => `/${POSTINGS_DIR}/${file}`);
+const floorFiles = Array.from({ length: 200 }, () => pick(segmentFiles));
+const floor = await ourPage.evaluate<number[]>(call(fetchFloor, floorFiles, 100));
+
 const coldQueries = Object.values(sets).flatMap((set) => set.slice(0, Math.ceil(COLD / 4)).map((entry) => entry.query));
 const cold = { ours: [] as number[], stock: [] as number[] };
 for (const query of coldQueries) {
@@ -338,7 +356,7 @@ for (const query of coldQueries) {
       `${server.url}/search/?q=${encodeURIComponent(query)}`,
       (pathname) =>
         (pathname.startsWith('/search/') && pathname !== '/search/') || /^\/_astro\/.*\.js$/u.test(pathname),
-      (page) => page.waitForSelector('[data-search-status="done"]', { state: 'attached', timeout: 120_000 }),
+      OURS_DONE,
     ),
   );
   if (!stockServer) continue;
@@ -347,7 +365,7 @@ for (const query of coldQueries) {
       stockServer,
       `${stockServer.url}/search.html?q=${encodeURIComponent(query)}`,
       (pathname) => pathname.startsWith('/pagefind/'),
-      (page) => page.waitForSelector('body[data-done]', { state: 'attached', timeout: 120_000 }),
+      STOCK_DONE,
     ),
   );
 }
@@ -397,6 +415,9 @@ rows.push(
 );
 rows.push(
   `| index on disk (× article text) | ${indexSize(ourIndexBytes)} | ${stockCell(() => indexSize(stockIndexBytes))} |`,
+);
+rows.push(
+  `| warm: two files of the index fetched at once from idle, nothing else (the floor), p50 / p95 | ${spread(floor)} | – |`,
 );
 rows.push('', '| queries | answer known, p50 / p95 | first 20 shown, p50 / p95 |', '| --- | --- | --- |');
 for (const [name, { ours: set }] of Object.entries(results)) {
