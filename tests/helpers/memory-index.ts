@@ -86,11 +86,8 @@ export class MemoryIndex implements PostingBackend {
     this.searches++;
     return recordsWithAll(
       words.map((word) => {
-        const postings = new Map<number, number[]>();
-        for (const { records } of findWord(this.buckets[bucketOf(word)]!, word)) {
-          for (const { record, positions } of records) postings.set(record, positions);
-        }
-        return postings;
+        const found = findWord(this.buckets[bucketOf(word)]!, word).flatMap((shard) => shard.records);
+        return { records: found.map((hit) => hit.record), positions: (row: number) => found[row]!.positions };
       }),
     );
   }

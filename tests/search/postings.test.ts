@@ -11,7 +11,10 @@ import {
   LARGE_FILE_BYTES,
   listLargeFiles,
   findWord,
+  locateWord,
+  readPositions,
   recordsWithAll,
+  type WordPostingList,
 } from '../../src/lib/search/postings';
 import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
 import { SLOT_WIDTH } from '../../src/lib/search/tokens';
@@ -102,15 +105,15 @@ describe('the word index', () => {
 });
 
 describe('records holding every word searched', () => {
+  /** A word's postings: record number → positions. */
+  const list = (postings: Record<number, number[]>): WordPostingList => {
+    const records = Object.keys(postings).map(Number);
+    return { records, positions: (row) => postings[records[row]!]! };
+  };
+
   test('keeps the records that hold all the words, with the positions of each', () => {
-    const first = new Map([
-      [0, [1, 7]],
-      [1, [3]],
-    ]);
-    const second = new Map([
-      [0, [2, 5]],
-      [2, [4]],
-    ]);
+    const first = list({ 0: [1, 7], 1: [3] });
+    const second = list({ 0: [2, 5], 2: [4] });
     expect(recordsWithAll([first, second])).toEqual([
       {
         record: 0,
@@ -125,5 +128,26 @@ describe('records holding every word searched', () => {
       { record: 2, positions: [[4]] },
     ]);
     expect(recordsWithAll([])).toEqual([]);
+  });
+
+  test('reads the positions of the records that hold every word and pass the filter, and of no other', () => {
+    const read: number[] = [];
+    const watched = (postings: Record<number, number[]>): WordPostingList => {
+      const plain = list(postings);
+      return { records: plain.records, positions: (row) => (read.push(plain.records[row]!), plain.positions(row)) };
+    };
+    const common = watched({ 0: [1], 1: [1], 2: [1], 3: [1], 4: [1] });
+    const rare = watched({ 1: [2], 3: [2], 4: [2] });
+    expect(recordsWithAll([common, rare], (record) => record !== 4).map((hit) => hit.record)).toEqual([1, 3]);
+    expect(read.sort()).toEqual([1, 1, 3, 3]);
+  });
+
+  test('a word located in a file has the positions findWord reads, record by record', () => {
+    const file = segmentFile('abab', ['s1', [['abab cdcd abab', 'abab'], [], ['x abab']]]);
+    const [located] = locateWord(file, 'abab');
+    expect(located!.records).toEqual([0, 2]);
+    expect(
+      located!.records.map((_, row) => readPositions(file, located!.offsets[row]!, located!.counts[row]!)),
+    ).toEqual([[0, 2, SLOT_WIDTH], [1]]);
   });
 });

@@ -274,6 +274,15 @@ class ByteReader {
     return true;
   }
 
+  /** Steps over `count` varints without reading them. */
+  skipVarints(count: number): void {
+    let remaining = count;
+    while (remaining > 0) {
+      if (this.offset >= this.bytes.length) throw new Error('postings: a number runs past the end of the file');
+      if (this.bytes[this.offset++]! < 0x80) remaining--;
+    }
+  }
+
   ascii(): string {
     const length = this.varint();
     const text = String.fromCharCode(...this.bytes.subarray(this.offset, this.offset + length));
@@ -288,10 +297,15 @@ export interface ShardWordPostings {
   records: Array<{ record: number; positions: number[] }>;
 }
 
-/** The postings of `word` in a segment's file (blobs one after another). */
-export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
+/**
+ * Where `word`'s postings are in a segment's file (blobs one after another): for each shard
+ * that holds it, its records, and how many positions each has and where they begin. The
+ * positions themselves are stepped over, not read: a query of several words reads them
+ * only in the records that hold every word (readPositions).
+ */
+export function locateWord(file: Uint8Array, word: string): LocatedWord[] {
   const reader = new ByteReader(file);
-  const found: ShardWordPostings[] = [];
+  const found: LocatedWord[] = [];
   while (!reader.done) {
     const length = reader.varint();
     const end = reader.offset + length;
@@ -309,34 +323,85 @@ export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
     if (match) {
       const data = new ByteReader(file);
       data.offset = reader.offset + match.offset;
-      const records: ShardWordPostings['records'] = [];
+      const located: LocatedWord = { shard, records: [], counts: [], offsets: [] };
       let record = 0;
       for (let remaining = data.varint(); remaining > 0; remaining--) {
         record += data.varint();
-        const positions = new Array<number>(data.varint());
-        let position = 0;
-        for (let index = 0; index < positions.length; index++) positions[index] = position += data.varint();
-        records.push({ record, positions });
+        const positions = data.varint();
+        located.records.push(record);
+        located.counts.push(positions);
+        located.offsets.push(data.offset);
+        data.skipVarints(positions);
       }
-      found.push({ shard, records });
+      found.push(located);
     }
     reader.offset = end;
   }
   return found;
 }
 
+/** Where a word is in one shard: its records, ascending, and each one's positions (how many, and where they begin in the file). */
+export interface LocatedWord {
+  shard: string;
+  records: number[];
+  counts: number[];
+  offsets: number[];
+}
+
+/** The `count` ascending positions whose deltas begin at `offset` in the file. */
+export function readPositions(file: Uint8Array, offset: number, count: number): number[] {
+  const reader = new ByteReader(file);
+  reader.offset = offset;
+  const positions = new Array<number>(count);
+  let position = 0;
+  for (let index = 0; index < count; index++) positions[index] = position += reader.varint();
+  return positions;
+}
+
+/** The postings of `word` in a segment's file, positions and all. */
+export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
+  return locateWord(file, word).map(({ shard, records, counts, offsets }) => ({
+    shard,
+    records: records.map((record, row) => ({ record, positions: readPositions(file, offsets[row]!, counts[row]!) })),
+  }));
+}
+
+/** A word's records (by number, ascending), and the word's positions in each, read when asked. */
+export interface WordPostingList {
+  records: readonly number[];
+  positions(row: number): number[];
+}
+
 /**
- * What the engine asks of the index (engine.ts): the records holding every one of the
- * words, with each word's positions there. `perWord[i]` maps a record's number to word i's
- * ascending positions; records come in the order of the smallest map.
+ * What the engine asks of the index (engine.ts): the records, ascending, holding every one
+ * of the words (and passing `keep`), with each word's positions there.
  */
-export function recordsWithAll(perWord: ReadonlyArray<ReadonlyMap<number, number[]>>): RecordHits[] {
-  const [smallest] = [...perWord].sort((a, b) => a.size - b.size);
-  if (!smallest) return [];
+export function recordsWithAll(
+  perWord: readonly WordPostingList[],
+  keep: (record: number) => boolean = () => true,
+): RecordHits[] {
+  if (perWord.length === 0) return [];
+  const order = perWord
+    .map((_, index) => index)
+    .sort((a, b) => perWord[a]!.records.length - perWord[b]!.records.length);
+  const [smallest, ...others] = order.map((index) => perWord[index]!);
+  const cursors = others.map(() => 0);
   const hits: RecordHits[] = [];
-  for (const record of smallest.keys()) {
-    const positions = perWord.map((postings) => postings.get(record));
-    if (positions.every((list) => list !== undefined)) hits.push({ record, positions });
+  const rows = new Array<number>(perWord.length);
+  for (let row = 0; row < smallest!.records.length; row++) {
+    const record = smallest!.records[row]!;
+    let everywhere = true;
+    for (let other = 0; other < others.length && everywhere; other++) {
+      const { records } = others[other]!;
+      let cursor = cursors[other]!;
+      while (cursor < records.length && records[cursor]! < record) cursor++;
+      cursors[other] = cursor;
+      everywhere = records[cursor] === record;
+    }
+    if (!everywhere || !keep(record)) continue;
+    rows[order[0]!] = row;
+    others.forEach((_, other) => (rows[order[other + 1]!] = cursors[other]!));
+    hits.push({ record, positions: perWord.map((word, index) => word.positions(rows[index]!)) });
   }
   return hits;
 }

@@ -8,7 +8,15 @@
 import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 import { RecordTable, type SearchIndexInfo } from '../../lib/search/index-info';
-import { fileCosts, fileOf, findWord, postingsPath, recordsWithAll } from '../../lib/search/postings';
+import {
+  fileCosts,
+  fileOf,
+  locateWord,
+  postingsPath,
+  readPositions,
+  recordsWithAll,
+  type WordPostingList,
+} from '../../lib/search/postings';
 import type { WordCost } from '../../lib/search/query';
 
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
@@ -18,8 +26,8 @@ export class PostingsBackend implements PostingBackend {
   private readonly overflow: ReadonlySet<number>;
   /** The archive's records: their numbers, names and filters. */
   readonly records: RecordTable;
-  /** Word → record number → positions, most recently used last. */
-  private readonly words = new Map<string, Promise<Map<number, number[]>>>();
+  /** Word → where it is, most recently used last. */
+  private readonly words = new Map<string, Promise<WordPostingList>>();
   /** Per segment: what fetching its file number n costs. */
   private readonly segmentCosts: Array<(file: number) => number>;
 
@@ -62,7 +70,8 @@ export class PostingsBackend implements PostingBackend {
     return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
   }
 
-  private async lookUp(word: string): Promise<Map<number, number[]>> {
+  /** Where the word is: its records in archive order, and its positions in each, read from its files when asked. */
+  private async lookUp(word: string): Promise<WordPostingList> {
     const files = await Promise.all(
       this.info.segments.map(async (segment) => {
         const path = postingsPath(segment.id, fileOf(word, segment.files));
@@ -71,20 +80,27 @@ export class PostingsBackend implements PostingBackend {
         return new Uint8Array(await response.arrayBuffer());
       }),
     );
-    const postings = new Map<number, number[]>();
+    const records: number[] = [];
+    const where: Array<{ file: Uint8Array; offset: number; count: number }> = [];
     for (const file of files) {
-      for (const { shard, records } of findWord(file, word)) {
+      for (const located of locateWord(file, word)) {
         // A shard the index does not list (the site changed since index.json was read) is left out.
-        const first = this.records.number(shard, 0);
+        const first = this.records.number(located.shard, 0);
         if (first === undefined) continue;
-        for (const { record, positions } of records) postings.set(first + record, positions);
+        located.records.forEach((record, row) => {
+          records.push(first + record);
+          where.push({ file, offset: located.offsets[row]!, count: located.counts[row]! });
+        });
       }
     }
-    return postings;
+    return {
+      records,
+      positions: (row) => readPositions(where[row]!.file, where[row]!.offset, where[row]!.count),
+    };
   }
 
-  /** Record number → the word's positions there. */
-  private postings(word: string): Promise<Map<number, number[]>> {
+  /** Where the word is. */
+  private postings(word: string): Promise<WordPostingList> {
     let postings = this.words.get(word);
     if (postings) this.words.delete(word);
     else {
@@ -106,8 +122,7 @@ export class PostingsBackend implements PostingBackend {
 
   async search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]> {
     const perWord = await Promise.all(words.map((word) => this.postings(word)));
-    // The engine reads records in archive order; the files list them so already.
-    const hits = recordsWithAll(perWord).sort((a, b) => a.record - b.record);
-    return filters ? hits.filter((hit) => this.passes(hit.record, filters)) : hits;
+    // Segments and their shards come in archive order, so records ascend as the engine reads them.
+    return recordsWithAll(perWord, filters && ((record) => this.passes(record, filters)));
   }
 }
