@@ -9,6 +9,7 @@
  * (named after its record and slot) and the shard's table to the site; and prints what it
  * wrote as JSON.
  */
+import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../src/lib/article';
@@ -120,7 +121,8 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       const key = articleKey(id, slot);
       const display = searchDisplay(article, withBase(paths.article(article)));
       results.push({ file: `${key}.json`, url: display.url });
-      await writeFile(path.join(textDir, `${key}.json`), JSON.stringify(display));
+      // Synchronously: thousands of small files, and nothing else for this process to do meanwhile.
+      writeFileSync(path.join(textDir, `${key}.json`), JSON.stringify(display));
       headlines.push(...headlineEntries(key, decksById.get(articleId)!));
     }
   }
