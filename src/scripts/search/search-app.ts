@@ -201,7 +201,7 @@ export class SearchApp {
     this.filters.addEventListener('toggle', () => {
       if (this.filters.open) void this.showFacetCounts(this.run);
     });
-    this.more.addEventListener('click', () => void this.showMore(this.run, true));
+    this.more.addEventListener('click', () => void this.showNextScreen());
     this.list.addEventListener('click', (event) => this.rememberHits(event));
     window.addEventListener('popstate', () => void this.search(readState(location.search)));
     void this.search(readState(location.search));
@@ -324,6 +324,19 @@ export class SearchApp {
       this.notice.textContent = String(error instanceof Error ? error.message : error);
       this.setStatus('done', 0);
     }
+  }
+
+  /** The reader asked for more: the list is busy until the whole next screen is shown. */
+  private async showNextScreen(): Promise<void> {
+    const run = this.run;
+    this.setStatus('loading', this.ranked.length);
+    try {
+      await this.showMore(run, true);
+    } catch (error) {
+      if (run !== this.run) return;
+      this.notice.textContent = String(error instanceof Error ? error.message : error);
+    }
+    if (run === this.run) this.setStatus('done', this.ranked.length);
   }
 
   /**
