@@ -1,8 +1,10 @@
 /**
- * A generated archive of 2,000 articles (gen:corpus), built in full, then again after one
- * more day of pages arrives: the second build reads only the new pages, and what it
- * writes is byte for byte what a full build of the same pages writes. The article count
- * of the site is the corpus's.
+ * A generated archive of 2,000 articles (gen:corpus) from 20 December, so that its search
+ * index has two shards (a new year begins a shard), built in full, then again after one
+ * more day of pages arrives: the second build reads only the new pages, rebuilds only the
+ * newest shard and writes only the end of the word index's files, and what it writes is
+ * byte for byte what a full build of the same pages writes. The article count of the site
+ * is the corpus's.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
@@ -49,7 +51,7 @@ describe('an archive of 2,000 articles, and one more day', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'scale-'));
     corpus = path.join(work, 'corpus');
-    await generate(['--articles', '2000', '--seed', '7', '--out', corpus]);
+    await generate(['--articles', '2000', '--seed', '7', '--from', '2016-12-20', '--out', corpus]);
     before = await expectedArticles(corpus);
     full = await build(path.join(corpus, 'seeds'), path.join(work, 'dist'), path.join(work, 'cache'));
     segmentsBefore = await readdir(path.join(work, 'dist', POSTINGS_DIR));
@@ -105,7 +107,14 @@ describe('an archive of 2,000 articles, and one more day', () => {
     expect(sizes[Math.floor(sizes.length / 2)]).toBeLessThan(8 * 1024);
   });
 
-  test('one more day writes the word index again under a new name, so that browsers never mix old and new files', async () => {
+  test("one more day keeps the older shard's part of every file of the word index and writes the rest", () => {
+    expect(full.searchShards).toBe(2);
+    expect(incremental.searchShardsRebuilt).toBe(1);
+    expect(incremental.searchIndexBytesWritten).toBeGreaterThan(0);
+    expect(incremental.searchIndexBytesWritten).toBeLessThan(full.searchIndexBytesWritten / 2);
+  });
+
+  test('one more day writes the word index under a new name, so that browsers never mix old and new files', async () => {
     const segmentsAfter = await readdir(path.join(work, 'dist', POSTINGS_DIR));
     expect(incremental.searchSegmentsWritten).toBe(1);
     expect(full.searchSegmentsWritten).toBe(segmentsBefore.length);
