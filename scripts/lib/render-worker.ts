@@ -2,11 +2,13 @@
  * A render worker (a process of its own, see worker-pool.ts): renders the pages it is sent
  * through the compiled site, writes them, and reports each page's links (read from the
  * HTML it just made, so the build's link check needs no second pass over the files).
+ * It runs as plain JavaScript, bundled by render-site.ts: it may import only modules that
+ * need no file of their own at run time.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { scanReferences } from './verify-site';
+import { scanReferences } from './html-references';
 
 export interface RenderJob {
   /** The URL path to render (with the base). */
@@ -31,6 +33,22 @@ export interface RenderReply {
   fragments?: Array<[string, string]>;
   /** #fragments of this page that name no element of it. */
   missingIds?: string[];
+}
+
+/** Folders this process has made: most pages share theirs with the page before. */
+const madeFolders = new Set<string>();
+
+/**
+ * Written synchronously: the worker has nothing else to do meanwhile, and a page's three
+ * round trips to the thread pool (open, write, close) cost more than the writing.
+ */
+function writeFileSyncIn(file: string, body: Uint8Array): void {
+  const folder = path.dirname(file);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
+  writeFileSync(file, body);
 }
 
 type Render = (request: Request) => Promise<Response>;
@@ -62,8 +80,7 @@ async function renderOne(renderPage: Render, site: string, job: RenderJob): Prom
     const body = new Uint8Array(await response.arrayBuffer());
     const expected = job.path.endsWith('/404') ? 404 : 200;
     if (response.status !== expected) return { path: job.path, ok: false, error: `status ${response.status}` };
-    await mkdir(path.dirname(job.file), { recursive: true });
-    await writeFile(job.file, body);
+    writeFileSyncIn(job.file, body);
     const isHtml = (response.headers.get('content-type') ?? '').includes('text/html');
     return { path: job.path, ok: true, ...(isHtml ? linksOf(new TextDecoder().decode(body), url) : {}) };
   } catch (error) {

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { paths } from '../../src/lib/site/urls';
 import type { PageLinks } from './render-site';
+import { decodeAttribute, scanReferences } from './html-references';
 import { filesUnder } from './paths';
 
 export interface BrokenLink {
@@ -48,33 +49,6 @@ export function fileFor(outDir: string, urlPath: string): string | undefined {
     return existsSync(index) ? index : undefined;
   }
   return candidate;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-
-/** Decodes the character references of an attribute value. */
-function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-const LINK = /<(?:a|link|script|img|form|source)\b[^>]*?\s(?:href|src|action)="([^"]*)"/giu;
-const ID = /<[a-z][a-z0-9-]*\b[^>]*?\sid="([^"]*)"/giu;
-
-/**
- * The URLs a page of this site refers to, and its element ids, read with patterns: Astro
- * writes every attribute in double quotes, and this is fast enough for every page of a
- * large archive (a full parse is kept for the tests that need one).
- */
-export function scanReferences(html: string): { urls: string[]; ids: Set<string> } {
-  const urls = [...html.matchAll(LINK)].map((match) => decodeAttribute(match[1] ?? ''));
-  const ids = new Set([...html.matchAll(ID)].map((match) => decodeAttribute(match[1] ?? '')));
-  return { urls, ids };
 }
 
 /**

@@ -1,9 +1,11 @@
-// A worker process of the build: registers tsx, loads the TypeScript module named on its
-// command line, and answers each task it is sent with what the module's default export
+// A worker process of the build: loads the module named on its command line (through tsx
+// when it is TypeScript), and answers each task it is sent with what the module's default export
 // returns for it.
 import { register } from 'tsx/esm/api';
 
-register();
+// Not for plain JavaScript: tsx's loader runs on a thread of its own, and every import()
+// would wait for it.
+if (!process.argv[2].endsWith('.mjs')) register();
 const { default: handle } = await import(process.argv[2]);
 process.on('message', async (task) => {
   process.send(await handle(task));
