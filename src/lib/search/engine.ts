@@ -18,6 +18,7 @@
  */
 import type { HeadlineEntry } from './headlines';
 import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
+import { intersectAscending } from './sorted';
 
 /** The records that hold every one of some words, and where each word occurs. */
 export interface RecordHits {
@@ -305,33 +306,8 @@ function intersect(tables: readonly TermColumns[]): {
   rows: Array<Int32Array | undefined>;
 } {
   if (tables.length <= 1) return { articles: tables[0]?.articles ?? [], rows: [] };
-  const order = tables.map((_, index) => index).sort((a, b) => tables[a]!.articles.length - tables[b]!.articles.length);
-  const [smallestIndex, ...others] = order;
-  const smallest = tables[smallestIndex!]!.articles;
-  const articles = new Float64Array(smallest.length);
-  const rows = tables.map(() => new Int32Array(smallest.length));
-  const cursors = tables.map(() => 0);
-  let length = 0;
-  for (let row = 0; row < smallest.length; row++) {
-    const article = smallest[row]!;
-    let everywhere = true;
-    for (const index of others) {
-      const list = tables[index]!.articles;
-      let cursor = cursors[index]!;
-      while (cursor < list.length && list[cursor]! < article) cursor++;
-      cursors[index] = cursor;
-      if (list[cursor] !== article) {
-        everywhere = false;
-        break;
-      }
-    }
-    if (!everywhere) continue;
-    articles[length] = article;
-    rows[smallestIndex!]![length] = row;
-    for (const index of others) rows[index]![length] = cursors[index]!;
-    length++;
-  }
-  return { articles: articles.subarray(0, length), rows: rows.map((row) => row.subarray(0, length)) };
+  const { values, rows } = intersectAscending(tables.map((table) => table.articles));
+  return { articles: values, rows };
 }
 
 /** The starts (ascending) that have `positions` (ascending) `offset` further on. */

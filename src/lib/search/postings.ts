@@ -19,6 +19,7 @@
 import type { RecordHits } from './engine';
 import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
 import { FILLER, SLOT_WIDTH } from './tokens';
+import { intersectAscending } from './sorted';
 
 /** Enough that a segment of some 80,000 articles has files of about SEGMENT_FILE_BYTES, so a rare word's file is small. */
 export const SHARD_BUCKETS = 65536;
@@ -380,28 +381,12 @@ export function recordsWithAll(
   perWord: readonly WordPostingList[],
   keep: (record: number) => boolean = () => true,
 ): RecordHits[] {
-  if (perWord.length === 0) return [];
-  const order = perWord
-    .map((_, index) => index)
-    .sort((a, b) => perWord[a]!.records.length - perWord[b]!.records.length);
-  const [smallest, ...others] = order.map((index) => perWord[index]!);
-  const cursors = others.map(() => 0);
+  const { values, rows } = intersectAscending(perWord.map((word) => word.records));
   const hits: RecordHits[] = [];
-  const rows = new Array<number>(perWord.length);
-  for (let row = 0; row < smallest!.records.length; row++) {
-    const record = smallest!.records[row]!;
-    let everywhere = true;
-    for (let other = 0; other < others.length && everywhere; other++) {
-      const { records } = others[other]!;
-      let cursor = cursors[other]!;
-      while (cursor < records.length && records[cursor]! < record) cursor++;
-      cursors[other] = cursor;
-      everywhere = records[cursor] === record;
-    }
-    if (!everywhere || !keep(record)) continue;
-    rows[order[0]!] = row;
-    others.forEach((_, other) => (rows[order[other + 1]!] = cursors[other]!));
-    hits.push({ record, positions: perWord.map((word, index) => word.positions(rows[index]!)) });
+  for (let match = 0; match < values.length; match++) {
+    const record = values[match]!;
+    if (keep(record))
+      hits.push({ record, positions: perWord.map((word, index) => word.positions(rows[index]![match]!)) });
   }
   return hits;
 }
