@@ -17,7 +17,7 @@ import { runInWorkers } from './worker-pool';
 import { reportMovedArticles, skipDuplicatePages } from './ingest-checks';
 import { readIndex } from './store';
 import { searchableFields } from '../../src/lib/search/record';
-import { keywords, longWords, segmentingTime } from './segment';
+import { keywordsOf, longWordsOf, segment, segmentingTime } from './segment';
 
 /** The text the search index reads from an article. */
 function searchableText(article: Article): string {
@@ -122,9 +122,12 @@ export function ingestPage(
   }
   for (const text of resolved.warnings) note('warning', 1, text);
   result.meta = resolved.meta;
+  // An article's keywords and its words for the search index come from one cut of the same text.
+  const cuts = new Map<string, string[]>();
+  const cut = (text: string) => cuts.get(text) ?? cuts.set(text, segment(text)).get(text)!;
   try {
     const parsed = parsePage(decoded.text, resolved.meta, {
-      extractKeywords: (text) => keywords(text),
+      extractKeywords: (text) => keywordsOf(cut(text)),
       columnNames: resolved.publication.columns,
     });
     for (const article of parsed.articles) {
@@ -139,7 +142,7 @@ export function ingestPage(
     }
     result.furniture = parsed.furniture;
     result.leftovers = parsed.leftovers;
-    for (const article of result.articles) result.searchWords[article.id] = longWords(searchableText(article));
+    for (const article of result.articles) result.searchWords[article.id] = longWordsOf(cut(searchableText(article)));
     for (const warning of parsed.warnings) note(warning.level, warning.line, warning.message);
     result.ok = true;
   } catch (error) {

@@ -1,7 +1,12 @@
 /**
  * nodejieba behind one small module. It is a native addon: build-time only, never in the
  * browser. Its dictionary loads once per process, on first use.
+ *
+ * An article's text is cut once: its keywords and the long words the search index keeps both
+ * come from that one cut. (nodejieba.extract cuts the text again, the same way: segmenting
+ * was half the ingest's time.)
  */
+import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 
 /** Milliseconds this thread has spent in nodejieba, for the build's account of its stages. */
@@ -21,22 +26,63 @@ export function segment(text: string): string[] {
   return timed(() => nodejieba.cut(text, true));
 }
 
+interface KeywordWeights {
+  /** Inverse document frequency by word, from jieba's own table. */
+  idf: Map<string, number>;
+  /** What a word missing from the table counts: the table's mean, as jieba's extractor takes it. */
+  unknownIdf: number;
+  stopWords: Set<string>;
+}
+
+let weights: KeywordWeights | undefined;
+
+/** nodejieba's own tables (its type declarations leave their paths out). */
+const tables = nodejieba as typeof nodejieba & { DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
+
+function keywordWeights(): KeywordWeights {
+  if (weights) return weights;
+  const idf = new Map<string, number>();
+  let sum = 0;
+  let lines = 0;
+  for (const line of readFileSync(tables.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+    if (!line) continue;
+    lines++;
+    const [word, value, extra] = line.split(' ');
+    if (word === undefined || value === undefined || extra !== undefined) continue;
+    const number = Number.parseFloat(value);
+    idf.set(word, number);
+    sum += number;
+  }
+  const stopWords = new Set(readFileSync(tables.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n'));
+  weights = { idf, unknownIdf: sum / lines, stopWords };
+  return weights;
+}
+
 /** A word worth listing as a keyword: two characters or more, with a letter in it. */
 function isKeyword(word: string): boolean {
   return [...word].length >= 2 && /[\p{Script=Han}A-Za-z]/u.test(word) && !/^[\d.%]+$/u.test(word);
 }
 
-/** The top terms of a text by nodejieba's TF-IDF, best first. */
-export function keywords(text: string, count = 8): string[] {
-  return timed(() => nodejieba.extract(text, count * 2))
-    .map(({ word }) => word)
-    .filter(isKeyword)
-    .slice(0, count);
+/**
+ * The top terms of a text by TF-IDF, best first, from its words in reading order: jieba's
+ * keyword extraction (its IDF table and stop words), with ties going to the word that comes
+ * first in the text, where jieba's order among equals is arbitrary.
+ */
+export function keywordsOf(words: readonly string[], count = 8): string[] {
+  const { idf, unknownIdf, stopWords } = keywordWeights();
+  const frequency = new Map<string, number>();
+  // Most words are one character (one code unit), never a keyword: they are not counted.
+  for (const word of words) if (word.length >= 2) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  // Map order is first occurrence, and the sort is stable. Words are tested once each, not once a use.
+  return [...frequency]
+    .filter(([word]) => !stopWords.has(word) && isKeyword(word))
+    .map(([word, times]) => ({ word, weight: times * (idf.get(word) ?? unknownIdf) }))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, count)
+    .map(({ word }) => word);
 }
 
-/** The distinct words of a text that are three characters or longer, for the search index's word-by-word fallback. */
-export function longWords(text: string): string[] {
-  const words = new Set<string>();
-  for (const word of segment(text)) if ([...word].length >= 3 && /[\p{L}\p{N}]/u.test(word)) words.add(word);
-  return [...words].sort();
+/** The distinct words that are three characters or longer, for the search index's word-by-word fallback. */
+export function longWordsOf(words: readonly string[]): string[] {
+  return [...new Set(words)].filter((word) => [...word].length >= 3 && /[\p{L}\p{N}]/u.test(word)).sort();
 }
