@@ -15,15 +15,15 @@ import path from 'node:path';
 import type { Article } from '../src/lib/article';
 import { articleKey } from '../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../src/lib/search/headlines';
-import { packedSlot, planRecords, type RecordArticle } from '../src/lib/search/records';
-import { collectPostings, encodeShardBuckets, recordName, shardName } from '../src/lib/search/postings';
+import { planRecords, type RecordArticle } from '../src/lib/search/records';
+import { recordName, shardName } from '../src/lib/search/postings';
+import { collectSlotPostings, encodeShardBuckets } from '../src/lib/search/shard-postings';
 import { primarySection, searchableFields, searchDisplay } from '../src/lib/search/record';
-import { slotWords } from '../src/lib/search/tokens';
+import { layOutSlot, type SlotLayout } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
 import type { PageResult } from './lib/ingest';
 import { writeShardPostings } from './lib/postings-files';
 import { conversionTable } from './lib/traditional';
-import { normalizeForSearch } from '../src/lib/search/normalize';
 
 export interface ShardJob {
   shardId: string;
@@ -80,19 +80,22 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const articles = loaded.map((entry) => entry.article);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const decksById = new Map<string, string[]>();
+  const layouts = new Map<string, SlotLayout>();
   const convertible = new Set<string>();
-  const conversions = conversionTable();
+  const convertibleAtAll = new Set(Object.keys(conversionTable()));
   const laidOut: RecordArticle[] = loaded.splice(0).map(({ article, words }) => {
     const { decks, paragraphs } = searchableFields(article);
     decksById.set(article.id, decks);
-    for (const char of normalizeForSearch([...decks, ...paragraphs].join('')))
-      if (char in conversions) convertible.add(char);
+    const layout = layOutSlot({ decks, paragraphs, words });
+    layouts.set(article.id, layout);
+    for (const chars of [layout.headlineChars, layout.bodyChars])
+      for (const char of chars) if (convertibleAtAll.has(char)) convertible.add(char);
     return {
       id: article.id,
       publication: article.publication,
       section: primarySection(article),
       year: article.date.slice(0, 4),
-      ...packedSlot(slotWords({ decks, paragraphs, words })),
+      fits: layout.fits,
     };
   });
   const records = planRecords(laidOut);
@@ -100,12 +103,10 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
 
   const shard = shardName(job.shardId);
   const names = records.map((_, number) => recordName(shard, number));
-  const slotTexts = new Map(laidOut.splice(0).map((article) => [article.id, article.text]));
-  const postings = collectPostings(records.map((record) => record.articleIds.map((id) => slotTexts.get(id)!)));
-  slotTexts.clear();
+  const postings = collectSlotPostings(records.map((record) => record.articleIds.map((id) => layouts.get(id)!)));
+  layouts.clear();
   mark('postings');
   await writeShardPostings(job.postingsFile, encodeShardBuckets(shard, postings));
-  postings.clear();
   mark('write');
 
   const textDir = path.join(job.outDir, 'search', 'text');

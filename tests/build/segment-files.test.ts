@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { shardBlobBytes, writeSegment, writeShardPostings } from '../../scripts/lib/postings-files';
-import { collectPostings, encodeShardBuckets, fileOf, findWord, postingsPath } from '../../src/lib/search/postings';
+import { fileOf, findWord, postingsPath } from '../../src/lib/search/postings';
+import { collectPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { SLOT_WIDTH } from '../../src/lib/search/tokens';
 
 let work: string;

@@ -5,16 +5,10 @@
  */
 import { articleKey, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
-import {
-  bucketOf,
-  collectPostings,
-  encodeShardBuckets,
-  findWord,
-  recordName,
-  recordsWithAll,
-} from '../../src/lib/search/postings';
-import { packedSlot, planRecords } from '../../src/lib/search/records';
-import { slotWords } from '../../src/lib/search/tokens';
+import { bucketOf, findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
+import { planRecords } from '../../src/lib/search/records';
+import { collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
+import { layOutSlot, type SlotLayout } from '../../src/lib/search/tokens';
 
 export interface MemoryArticle {
   id: string;
@@ -39,14 +33,19 @@ export class MemoryIndex implements PostingBackend {
   searches = 0;
 
   constructor(articles: readonly MemoryArticle[]) {
+    const layouts = new Map<string, SlotLayout>(
+      articles.map((article) => [
+        article.id,
+        layOutSlot({ decks: article.decks, paragraphs: article.paragraphs, words: article.words ?? [] }),
+      ]),
+    );
     const laidOut = articles.map((article) => ({
       id: article.id,
       publication: article.publication ?? 'p',
       section: article.section ?? 's',
       year: '2026',
-      ...packedSlot(slotWords({ decks: article.decks, paragraphs: article.paragraphs, words: article.words ?? [] })),
+      fits: layouts.get(article.id)!.fits,
     }));
-    const byId = new Map(laidOut.map((article) => [article.id, article]));
     const decksById = new Map(articles.map((article) => [article.id, article.decks]));
     const records = planRecords(laidOut);
     records.forEach((record, number) => {
@@ -61,7 +60,7 @@ export class MemoryIndex implements PostingBackend {
         }
       });
     });
-    const postings = collectPostings(records.map((record) => record.articleIds.map((id) => byId.get(id)!.text)));
+    const postings = collectSlotPostings(records.map((record) => record.articleIds.map((id) => layouts.get(id)!)));
     this.buckets = encodeShardBuckets(SHARD, postings);
   }
 

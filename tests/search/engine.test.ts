@@ -4,7 +4,7 @@ import { MatchEngine, startsFollowedBy, type PostingBackend } from '../../src/li
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery, type WordCost } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
-import { HEADLINE_REGION, SLOT_WIDTH, slotWords } from '../../src/lib/search/tokens';
+import { charWord, encodeChars, FILLER, HEADLINE_REGION, SLOT_WIDTH, slotWords } from '../../src/lib/search/tokens';
 import { MemoryIndex, type MemoryArticle } from '../helpers/memory-index';
 
 const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
@@ -205,6 +205,18 @@ describe('matches are exactly the articles that contain the query', () => {
 });
 
 describe('the words of the index', () => {
+  test('a headline is its bigrams, then each of its characters once, in code unit order, those beyond the BMP too', () => {
+    // U+FA0E is a unified ideograph above the surrogates; 𠮷 is a surrogate pair.
+    const { words } = slotWords({ decks: ['\ufa0e甲𠮷乙甲'], paragraphs: [], words: [] });
+    expect(words.slice(0, 10)).toEqual([
+      ...['\ufa0e甲', '甲𠮷', '𠮷乙', '乙甲'].map(encodeChars),
+      FILLER,
+      FILLER,
+      ...['乙', '甲', '𠮷', '\ufa0e'].map(charWord),
+    ]);
+    expect(words.slice(10, HEADLINE_REGION).every((word) => word === FILLER)).toBe(true);
+  });
+
   test('are lowercase letters only, a byte each in the index files', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }), { maxLength: 4 }), (paragraphs) => {

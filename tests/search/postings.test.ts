@@ -5,8 +5,6 @@ import {
   segmentFiles,
   segmentFilesFor,
   SEGMENT_FILE_BYTES,
-  collectPostings,
-  encodeShardBuckets,
   fileCosts,
   LARGE_FILE_BYTES,
   listLargeFiles,
@@ -16,6 +14,7 @@ import {
   recordsWithAll,
   type WordPostingList,
 } from '../../src/lib/search/postings';
+import { collectPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
 import { SLOT_WIDTH } from '../../src/lib/search/tokens';
 

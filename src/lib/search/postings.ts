@@ -18,7 +18,6 @@
  */
 import type { RecordHits } from './engine';
 import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
-import { FILLER, SLOT_WIDTH } from './tokens';
 import { intersectAscending } from './sorted';
 
 /** Enough that a segment of some 80,000 articles has files of about SEGMENT_FILE_BYTES, so a rare word's file is small. */
@@ -116,119 +115,6 @@ export function bucketOf(word: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % SHARD_BUCKETS;
-}
-
-/** Where a word occurs in a shard: ascending record numbers, and each one's ascending positions. */
-export interface WordPostings {
-  records: number[];
-  positions: number[][];
-}
-
-/**
- * A shard's postings from its records' words: `records[n]` lists record n's slots, each
- * the space-separated words of one article (records.ts); slot s begins at position
- * s × SLOT_WIDTH, and fillers take a position without being indexed.
- */
-export function collectPostings(records: ReadonlyArray<ReadonlyArray<string>>): Map<string, WordPostings> {
-  const words = new Map<string, WordPostings>();
-  records.forEach((slots, record) => {
-    slots.forEach((text, slot) => {
-      let position = slot * SLOT_WIDTH;
-      for (const word of text.split(' ')) {
-        if (word && word !== FILLER) {
-          let postings = words.get(word);
-          if (!postings) words.set(word, (postings = { records: [], positions: [] }));
-          if (postings.records.at(-1) !== record) {
-            postings.records.push(record);
-            postings.positions.push([]);
-          }
-          postings.positions.at(-1)!.push(position);
-        }
-        position++;
-      }
-    });
-  });
-  return words;
-}
-
-class ByteWriter {
-  private bytes = new Uint8Array(256);
-  length = 0;
-
-  private room(extra: number): void {
-    if (this.length + extra <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  varint(value: number): void {
-    this.room(5);
-    let rest = value;
-    while (rest >= 0x80) {
-      this.bytes[this.length++] = (rest & 0x7f) | 0x80;
-      rest >>>= 7;
-    }
-    this.bytes[this.length++] = rest;
-  }
-
-  ascii(text: string): void {
-    this.varint(text.length);
-    this.room(text.length);
-    for (let index = 0; index < text.length; index++) this.bytes[this.length++] = text.charCodeAt(index);
-  }
-
-  append(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  result(): Uint8Array {
-    return this.bytes.slice(0, this.length);
-  }
-}
-
-function encodeWordData(postings: WordPostings): Uint8Array {
-  const out = new ByteWriter();
-  const { records } = postings;
-  out.varint(records.length);
-  let previousRecord = 0;
-  for (const [index, record] of records.entries()) {
-    const positions = postings.positions[index]!;
-    out.varint(record - previousRecord);
-    previousRecord = record;
-    out.varint(positions.length);
-    let previous = 0;
-    for (const position of positions) {
-      out.varint(position - previous);
-      previous = position;
-    }
-  }
-  return out.result();
-}
-
-/** A shard's blob for each bucket (empty where it has no word of that bucket). */
-export function encodeShardBuckets(shard: string, words: ReadonlyMap<string, WordPostings>): Uint8Array[] {
-  const perBucket: string[][] = Array.from({ length: SHARD_BUCKETS }, () => []);
-  for (const word of words.keys()) perBucket[bucketOf(word)]!.push(word);
-  return perBucket.map((bucketWords) => {
-    if (bucketWords.length === 0) return new Uint8Array(0);
-    bucketWords.sort();
-    const data = bucketWords.map((word) => encodeWordData(words.get(word)!));
-    const body = new ByteWriter();
-    body.ascii(shard);
-    body.varint(bucketWords.length);
-    bucketWords.forEach((word, index) => {
-      body.ascii(word);
-      body.varint(data[index]!.length);
-    });
-    for (const bytes of data) body.append(bytes);
-    const blob = new ByteWriter();
-    blob.varint(body.length);
-    blob.append(body.result());
-    return blob.result();
-  });
 }
 
 class ByteReader {

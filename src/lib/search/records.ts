@@ -91,10 +91,7 @@ export interface RecordArticle {
   publication: string;
   section: string;
   year: string;
-  /** The article's index words laid out for a slot, joined by spaces (one string holds far less memory than its words). */
-  text: string;
-  /** How many words `text` holds. */
-  wordCount: number;
+  /** Whether its words fit a slot (tokens.ts); if not, it gets a record of its own. */
   fits: boolean;
 }
 
@@ -106,14 +103,6 @@ export interface RecordPlan {
   articleIds: string[];
   /** The record holds one article too long for a slot: all its positions are that article's. */
   overflow?: true;
-}
-
-/** An article's slot words as a record keeps them. */
-export function packedSlot(slot: {
-  words: readonly string[];
-  fits: boolean;
-}): Pick<RecordArticle, 'text' | 'wordCount' | 'fits'> {
-  return { text: slot.words.join(' '), wordCount: slot.words.length, fits: slot.fits };
 }
 
 /** Packs a shard's articles (in date order) into records of one paper, section and year. */

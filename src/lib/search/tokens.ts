@@ -90,43 +90,120 @@ export interface SlotText {
   words: string[];
 }
 
-/**
- * Appends a field's bigrams and two fillers: a bigram of the next field is then at least
- * three positions on, further than a term's probes are apart (engine.ts).
- */
-function pushField(words: string[], normalized: string): void {
-  const bigrams = bigramWords(normalized);
-  if (bigrams.length === 0) return;
-  words.push(...bigrams, FILLER, FILLER);
-}
+/** What a token of a slot is written as: a bigram, one character ("u"), or one of jieba's words ("w"). */
+export type TokenKind = 'bigram' | 'char' | 'jieba';
 
-function distinctChars(fields: readonly string[]): string[] {
-  return [...new Set(fields.join(''))].sort();
+/** The index word of a token: its characters as the index writes them. */
+export function tokenWord(kind: TokenKind, text: string): string {
+  return kind === 'bigram' ? encodeChars(text) : kind === 'char' ? charWord(text) : jiebaWord(text);
 }
 
 /**
- * An article's words laid out for its slot: headline region, then body. Returns the words
- * without the padding that fills the slot; `fits` is false when they need more than a slot
- * (the article then gets a record of its own).
+ * An article's fields, normalised and measured for its slot: enough to know whether it
+ * fits before any word is written (slotTokens writes them).
  */
+export interface SlotLayout {
+  /** Each normalised field as its characters: the headline decks, then the body paragraphs. */
+  decks: string[][];
+  paragraphs: string[][];
+  /** The distinct characters of the decks, and of the paragraphs, in code unit order. */
+  headlineChars: string[];
+  bodyChars: string[];
+  /** jieba's distinct words of three or more characters, sorted. */
+  jieba: string[];
+  /** Where the body begins: after the headline region, or after headline words that overflow it and a filler. */
+  bodyStart: number;
+  /** Positions the slot's words take, the padding of the headline region included. */
+  length: number;
+  /** false when the words need more than a slot (the article then gets a record of its own). */
+  fits: boolean;
+}
+
+/** In code unit order, as Array.prototype.sort's default, which is several times slower. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Which characters of the Basic Multilingual Plane distinctChars has seen: stamped with its call's number, so never cleared. */
+const seenStamp = new Uint32Array(0x10000);
+let stamp = 0;
+
+/** The distinct characters of the fields, in code unit order (an article has hundreds: sorted as numbers). */
+function distinctChars(fields: ReadonlyArray<readonly string[]>): string[] {
+  stamp = (stamp + 1) >>> 0 || (seenStamp.fill(0), 1);
+  const units: number[] = [];
+  const astral = new Set<string>();
+  for (const field of fields)
+    for (const char of field) {
+      if (char.length > 1) astral.add(char);
+      else if (seenStamp[char.charCodeAt(0)] !== stamp) {
+        seenStamp[char.charCodeAt(0)] = stamp;
+        units.push(char.charCodeAt(0));
+      }
+    }
+  const bmp = Array.from(new Uint16Array(units).sort(), (unit) => String.fromCharCode(unit));
+  if (astral.size === 0) return bmp;
+  // Surrogate pairs sort between the characters below U+D800 and those from U+E000.
+  const split = bmp.findIndex((char) => char >= '\ue000');
+  const at = split < 0 ? bmp.length : split;
+  return [...bmp.slice(0, at), ...[...astral].sort(byCodeUnits), ...bmp.slice(at)];
+}
+
+/** Positions a field's bigrams take, with the two fillers after them that keep fields apart. */
+function fieldLength(chars: readonly string[]): number {
+  return chars.length < 2 ? 0 : chars.length - 1 + 2;
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+/**
+ * Lays out an article's slot: the headline region holds each deck's bigrams (two fillers
+ * after each field, so that a bigram of the next field is at least three positions on,
+ * further than a term's probes are apart: engine.ts), the decks' characters and a filler;
+ * the body, each paragraph's bigrams, its characters, a filler, then jieba's words.
+ * Headline words that do not fit the headline region go to the body's side: still found,
+ * not ranked as headline hits.
+ */
+export function layOutSlot(text: SlotText): SlotLayout {
+  const decks = text.decks
+    .map(normalizeForSearch)
+    .filter(Boolean)
+    .map((deck) => [...deck]);
+  const paragraphs = text.paragraphs
+    .map(normalizeForSearch)
+    .filter(Boolean)
+    .map((paragraph) => [...paragraph]);
+  const headlineChars = distinctChars(decks);
+  const bodyChars = distinctChars(paragraphs);
+  const jieba = [...new Set(text.words.map(normalizeForSearch).filter((word) => [...word].length >= 3))].sort(
+    byCodeUnits,
+  );
+  const headlineLength = sum(decks.map(fieldLength)) + headlineChars.length + 1;
+  const bodyStart = headlineLength > HEADLINE_REGION ? headlineLength + 1 : HEADLINE_REGION;
+  const length = bodyStart + sum(paragraphs.map(fieldLength)) + bodyChars.length + 1 + jieba.length;
+  return { decks, paragraphs, headlineChars, bodyChars, jieba, bodyStart, length, fits: length <= SLOT_WIDTH };
+}
+
+/** Calls `visit` for each token of a laid-out slot, in order, with its offset in the slot (fillers are skipped). */
+export function slotTokens(layout: SlotLayout, visit: (kind: TokenKind, text: string, offset: number) => void): void {
+  const region = (fields: ReadonlyArray<readonly string[]>, chars: readonly string[], start: number) => {
+    let offset = start;
+    for (const field of fields) {
+      if (field.length < 2) continue;
+      for (let index = 0; index + 1 < field.length; index++)
+        visit('bigram', field[index]! + field[index + 1]!, offset++);
+      offset += 2;
+    }
+    for (const char of chars) visit('char', char, offset++);
+    return offset + 1;
+  };
+  region(layout.decks, layout.headlineChars, 0);
+  const offset = region(layout.paragraphs, layout.bodyChars, layout.bodyStart);
+  layout.jieba.forEach((word, index) => visit('jieba', word, offset + index));
+}
+
+/** An article's index words in slot order, a filler where a position holds none (the slot's own padding left off). */
 export function slotWords(text: SlotText): { words: string[]; fits: boolean } {
-  const decks = text.decks.map(normalizeForSearch).filter(Boolean);
-  const paragraphs = text.paragraphs.map(normalizeForSearch).filter(Boolean);
-
-  const headline: string[] = [];
-  for (const deck of decks) pushField(headline, deck);
-  headline.push(...distinctChars(decks).map(charWord), FILLER);
-
-  const body: string[] = [];
-  for (const paragraph of paragraphs) pushField(body, paragraph);
-  body.push(...distinctChars(paragraphs).map(charWord), FILLER);
-  const jieba = new Set(text.words.map(normalizeForSearch).filter((word) => [...word].length >= 3));
-  body.push(...[...jieba].sort().map(jiebaWord));
-
-  // Headline words that do not fit the headline region go to the body: still found, not ranked as headline hits.
-  const inHeadline = headline.slice(0, HEADLINE_REGION);
-  const overflow = headline.slice(HEADLINE_REGION);
-  const padding = Array.from({ length: HEADLINE_REGION - inHeadline.length }, () => FILLER);
-  const words = [...inHeadline, ...padding, ...overflow, ...(overflow.length > 0 ? [FILLER] : []), ...body];
-  return { words, fits: words.length <= SLOT_WIDTH };
+  const layout = layOutSlot(text);
+  const words = new Array<string>(layout.length).fill(FILLER);
+  slotTokens(layout, (kind, token, offset) => (words[offset] = tokenWord(kind, token)));
+  return { words, fits: layout.fits };
 }

@@ -1,0 +1,191 @@
+/**
+ * A shard's postings, gathered from its records and written as its bucket blobs (the
+ * format is in postings.ts). Build-time: the browser only reads them.
+ *
+ * A shard of 2,500 articles has some four million word occurrences. Each distinct word is
+ * numbered when first seen (and written in the index's letters then, once); an occurrence
+ * is three numbers in typed arrays. Occurrences arrive in ascending record and position
+ * order, so sorting them by word with a stable counting sort leaves each word's records
+ * and positions ascending, as the blobs keep them.
+ */
+import { bucketOf, SHARD_BUCKETS } from './postings';
+import { FILLER, SLOT_WIDTH, slotTokens, tokenWord, type SlotLayout, type TokenKind } from './tokens';
+
+function grown(array: Int32Array, wanted: number): Int32Array {
+  if (wanted <= array.length) return array;
+  const larger = new Int32Array(Math.max(wanted, array.length * 2));
+  larger.set(array);
+  return larger;
+}
+
+export class ShardPostings {
+  /** Index words by number. */
+  readonly words: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private count = 0;
+  private wordAt: Int32Array = new Int32Array(1024);
+  private recordAt: Int32Array = new Int32Array(1024);
+  private positionAt: Int32Array = new Int32Array(1024);
+
+  /** The number of an index word, given when it is first seen. */
+  wordNumber(word: string): number {
+    let number = this.numbers.get(word);
+    if (number === undefined) {
+      number = this.words.length;
+      this.numbers.set(word, number);
+      this.words.push(word);
+    }
+    return number;
+  }
+
+  /** One occurrence; record by record, and within a record position by position. */
+  add(word: number, record: number, position: number): void {
+    if (this.count === this.wordAt.length) {
+      this.wordAt = grown(this.wordAt, this.count + 1);
+      this.recordAt = grown(this.recordAt, this.count + 1);
+      this.positionAt = grown(this.positionAt, this.count + 1);
+    }
+    this.wordAt[this.count] = word;
+    this.recordAt[this.count] = record;
+    this.positionAt[this.count] = position;
+    this.count++;
+  }
+
+  /** Each word's occurrences, together: word w's are `from[w]` to `from[w + 1]` of `records` and `positions`. */
+  byWord(): { from: Int32Array; records: Int32Array; positions: Int32Array } {
+    const from = new Int32Array(this.words.length + 1);
+    for (let index = 0; index < this.count; index++) from[this.wordAt[index]! + 1]!++;
+    for (let word = 0; word < this.words.length; word++) from[word + 1]! += from[word]!;
+    const next = from.slice(0, this.words.length);
+    const records = new Int32Array(this.count);
+    const positions = new Int32Array(this.count);
+    for (let index = 0; index < this.count; index++) {
+      const slot = next[this.wordAt[index]!]!++;
+      records[slot] = this.recordAt[index]!;
+      positions[slot] = this.positionAt[index]!;
+    }
+    return { from, records, positions };
+  }
+}
+
+/** A shard's postings from its records' slots, each laid out by layOutSlot: slot s of a record begins at position s × SLOT_WIDTH. */
+export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLayout>>): ShardPostings {
+  const postings = new ShardPostings();
+  // Tokens are looked up as their characters, far shorter than their words; one table per kind, as kinds write alike characters differently.
+  const known: Record<TokenKind, Map<string, number>> = { bigram: new Map(), char: new Map(), jieba: new Map() };
+  records.forEach((slots, record) => {
+    slots.forEach((layout, slot) => {
+      const start = slot * SLOT_WIDTH;
+      slotTokens(layout, (kind, text, offset) => {
+        const table = known[kind];
+        let number = table.get(text);
+        if (number === undefined) table.set(text, (number = postings.wordNumber(tokenWord(kind, text))));
+        postings.add(number, record, start + offset);
+      });
+    });
+  });
+  return postings;
+}
+
+/** A shard's postings from its records' slots given as their words, space-separated (fillers take a position). */
+export function collectPostings(records: ReadonlyArray<ReadonlyArray<string>>): ShardPostings {
+  const postings = new ShardPostings();
+  records.forEach((slots, record) => {
+    slots.forEach((text, slot) => {
+      let position = slot * SLOT_WIDTH;
+      for (const word of text.split(' ')) {
+        if (word && word !== FILLER) postings.add(postings.wordNumber(word), record, position);
+        position++;
+      }
+    });
+  });
+  return postings;
+}
+
+class ByteWriter {
+  bytes = new Uint8Array(4096);
+  length = 0;
+
+  private room(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  varint(value: number): void {
+    this.room(5);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.length++] = (rest & 0x7f) | 0x80;
+      rest >>>= 7;
+    }
+    this.bytes[this.length++] = rest;
+  }
+
+  ascii(text: string): void {
+    this.varint(text.length);
+    this.room(text.length);
+    for (let index = 0; index < text.length; index++) this.bytes[this.length++] = text.charCodeAt(index);
+  }
+
+  append(other: ByteWriter): void {
+    this.room(other.length);
+    this.bytes.set(other.bytes.subarray(0, other.length), this.length);
+    this.length += other.length;
+  }
+}
+
+/** A word's data: record count · (record delta · position count · position deltas*)*. */
+function writeWordData(out: ByteWriter, records: Int32Array, positions: Int32Array, from: number, to: number): void {
+  let recordCount = 0;
+  for (let index = from; index < to; index++)
+    if (index === from || records[index] !== records[index - 1]) recordCount++;
+  out.varint(recordCount);
+  let previousRecord = 0;
+  for (let index = from; index < to;) {
+    const record = records[index]!;
+    let end = index;
+    while (end < to && records[end] === record) end++;
+    out.varint(record - previousRecord);
+    previousRecord = record;
+    out.varint(end - index);
+    let previous = 0;
+    for (; index < end; index++) {
+      out.varint(positions[index]! - previous);
+      previous = positions[index]!;
+    }
+  }
+}
+
+/** A shard's blob for each bucket (empty where it has no word of that bucket): views into one buffer. */
+export function encodeShardBuckets(shard: string, postings: ShardPostings): Uint8Array[] {
+  const { words } = postings;
+  const { from, records, positions } = postings.byWord();
+  const perBucket: number[][] = Array.from({ length: SHARD_BUCKETS }, () => []);
+  words.forEach((word, number) => perBucket[bucketOf(word)]!.push(number));
+  const out = new ByteWriter();
+  const header = new ByteWriter();
+  const data = new ByteWriter();
+  const spans: Array<[number, number]> = perBucket.map((numbers) => {
+    const start = out.length;
+    if (numbers.length === 0) return [start, start];
+    // Code unit order, as the words are ASCII.
+    numbers.sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    header.length = 0;
+    data.length = 0;
+    header.ascii(shard);
+    header.varint(numbers.length);
+    for (const number of numbers) {
+      const before = data.length;
+      writeWordData(data, records, positions, from[number]!, from[number + 1]!);
+      header.ascii(words[number]!);
+      header.varint(data.length - before);
+    }
+    out.varint(header.length + data.length);
+    out.append(header);
+    out.append(data);
+    return [start, out.length];
+  });
+  return spans.map(([start, end]) => out.bytes.subarray(start, end));
+}
