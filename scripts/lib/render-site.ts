@@ -8,14 +8,13 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as bundle } from 'esbuild';
 import type { ArchiveView } from '../../src/lib/site/archive-view';
 import { plannedRoutes } from '../../src/lib/site/routes';
 import type { RenderJob, RenderReply, RenderTask } from './render-worker';
 import { runInWorkers } from './worker-pool';
 import { digestFiles } from './files';
 import { filesUnder } from './paths';
+import { bundleScript } from './bundle-script';
 
 export interface RenderOptions {
   view: ArchiveView;
@@ -69,25 +68,6 @@ async function readManifest(cacheDir: string): Promise<RenderManifest> {
   }
 }
 
-/**
- * The render worker as one plain JavaScript file. Run through tsx, a worker sends each
- * import() of Astro's page modules (several a page rendered) to tsx's loader thread and
- * waits: a third of its time at 10,000 articles (measured).
- */
-async function bundleRenderWorker(cacheDir: string): Promise<URL> {
-  const outfile = path.join(cacheDir, 'render-worker.mjs');
-  await bundle({
-    entryPoints: [fileURLToPath(new URL('./render-worker.ts', import.meta.url))],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return pathToFileURL(outfile);
-}
-
 export async function renderSite(options: RenderOptions): Promise<RenderStats> {
   const { view, astroDir, outDir, cacheDir, site, base } = options;
   const serverDir = path.join(astroDir, 'server');
@@ -133,7 +113,12 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     tasks.push({ entry, site, jobs: jobs.slice(index, index + BATCH) });
   const workers = options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
   const replies = (
-    await runInWorkers<RenderTask, RenderReply[]>(await bundleRenderWorker(cacheDir), tasks, workers)
+    await runInWorkers<RenderTask, RenderReply[]>(
+      // Bundled: through tsx, each import() that Astro makes for a page waited on tsx's loader thread.
+      await bundleScript(new URL('./render-worker.ts', import.meta.url), cacheDir),
+      tasks,
+      workers,
+    )
   ).flat();
   const failures = replies.filter((reply) => !reply.ok);
   if (failures.length > 0) {
