@@ -342,7 +342,8 @@ export class SearchApp {
   /**
    * Shows the next screen of results, each as soon as it and those before it are ready
    * (their display files are all asked for at once); moves focus to the first new one when
-   * the reader asked for more.
+   * the reader asked for more. Not a frame at a time: the browser paints what is there at
+   * its next frame anyway, and waiting for frames made the first screen a frame or more later.
    */
   private async showMore(run: number, focus: boolean): Promise<void> {
     const query = this.query;
@@ -353,21 +354,11 @@ export class SearchApp {
     const items = next.map((match) => this.resultItem(match, query));
     // One failure ends the screen (search() reports it); the others' are not left unhandled.
     for (const item of items) item.catch(() => undefined);
-    // Each frame shows the results ready by then, in order: the first come as soon as they are there.
-    let shown = 0;
-    while (shown < items.length) {
-      await items[shown];
-      await new Promise(requestAnimationFrame);
+    for (const [index, item] of items.entries()) {
+      const ready = await item;
       if (run !== this.run) return;
-      const ready: HTMLLIElement[] = [];
-      for (const item of items.slice(shown)) {
-        const settled = await Promise.race([item, Promise.resolve(undefined)]);
-        if (!settled) break;
-        ready.push(settled);
-      }
-      this.list.append(...ready);
-      if (focus && shown === 0) ready[0]?.querySelector('a')?.focus();
-      shown += ready.length;
+      this.list.append(ready);
+      if (focus && index === 0) ready.querySelector('a')?.focus();
     }
     this.more.hidden = this.shown >= this.ranked.length;
     this.more.textContent = `显示更多结果（还有 ${this.ranked.length - this.shown} 篇）`;
