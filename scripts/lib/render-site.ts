@@ -6,12 +6,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { ArchiveView } from '../../src/lib/site/archive-view';
 import { plannedRoutes } from '../../src/lib/site/routes';
 import type { RenderJob, RenderReply, RenderTask } from './render-worker';
-import { runInWorkers } from './worker-pool';
+import { defaultWorkers, startWorkers } from './worker-pool';
 import { digestFiles } from './files';
 import { filesUnder } from './paths';
 import { bundleScript } from './bundle-script';
@@ -87,54 +86,87 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     await rm(path.join(outDir, stale), { force: true });
   }
 
+  // The workers start, and load the compiled site, while this thread plans the pages.
+  const entry = path.join(serverDir, 'entry.mjs');
+  const workerCount = options.workers ?? defaultWorkers();
+  const workers = startWorkers<RenderTask, RenderReply[]>(
+    // Bundled: through tsx, each import() that Astro makes for a page waited on tsx's loader thread.
+    await bundleScript(new URL('./render-worker.ts', import.meta.url), cacheDir),
+    workerCount,
+  );
+  try {
+    const warming = workers.run(Array.from({ length: workerCount }, () => ({ entry, site, jobs: [] })));
+    warming.catch(() => undefined);
+    const sitePrefix = base.replace(/\/+$/u, '');
+    const { pages, jobs } = planPages(view, previous, templates, outDir, sitePrefix);
+
+    let removed = 0;
+    for (const stale of Object.keys(previous.pages).filter((sitePath) => !(sitePath in pages))) {
+      await rm(outputFile(outDir, stale), { force: true });
+      removed++;
+    }
+
+    const tasks: RenderTask[] = [];
+    for (let index = 0; index < jobs.length; index += BATCH)
+      tasks.push({ entry, site, jobs: jobs.slice(index, index + BATCH) });
+    await warming;
+    const replies = (await workers.run(tasks)).flat();
+    const failures = replies.filter((reply) => !reply.ok);
+    if (failures.length > 0) {
+      // Forget failed pages so the next build renders them again.
+      for (const failure of failures) delete pages[failure.path.slice(sitePrefix.length)];
+    }
+    await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify({ templates, pages, assets }));
+    if (failures.length > 0) {
+      const sample = failures.slice(0, 5).map((failure) => `  ${failure.path}: ${failure.error}`);
+      throw new Error(`${failures.length} pages failed to render:\n${sample.join('\n')}`);
+    }
+    const links: PageLinks = { targets: new Map(), fragments: [], missingIds: [] };
+    for (const reply of replies) {
+      for (const target of reply.links ?? []) if (!links.targets.has(target)) links.targets.set(target, reply.path);
+      for (const [target, id] of reply.fragments ?? []) links.fragments.push({ page: reply.path, target, id });
+      for (const id of reply.missingIds ?? []) links.missingIds.push({ page: reply.path, id });
+    }
+    return { paths: Object.keys(pages), pages: Object.keys(pages).length, rendered: jobs.length, removed, links };
+  } finally {
+    workers.stop();
+  }
+}
+
+/**
+ * Every page's digest (templates and model), and the pages to render: those whose digest
+ * changed or whose file is gone. An article's summary is in many models (its article's,
+ * its issue's and page's, listings): it is serialised once, and stands in each as the
+ * digest of what it holds (a fifth of the bytes to serialise and hash at 50,000 articles).
+ * A model shown by two pages (an issue and its JSON) is serialised once.
+ */
+function planPages(
+  view: ArchiveView,
+  previous: RenderManifest,
+  templates: string,
+  outDir: string,
+  sitePrefix: string,
+): { pages: Record<string, string>; jobs: RenderJob[] } {
+  const digestOf = (text: string) => createHash('sha256').update(templates).update(text).digest('base64url');
+  const summaries = new Map<unknown, string>(
+    view.articles.map((summary) => [summary, digestOf(JSON.stringify(summary))]),
+  );
+  const bySummary = (_key: string, value: unknown) => (typeof value === 'object' && summaries.get(value)) || value;
   const pages: Record<string, string> = {};
   const jobs: RenderJob[] = [];
-  const sitePrefix = base.replace(/\/+$/u, '');
+  const models = new WeakMap<object, string>();
   for (const route of plannedRoutes(view)) {
-    const digest = createHash('sha256')
-      .update(templates)
-      .update(JSON.stringify(route.model ?? null))
-      .digest('base64url');
+    const { model } = route;
+    const shared = typeof model === 'object' && model !== null ? model : undefined;
+    let digest = shared && models.get(shared);
+    if (digest === undefined) {
+      digest = digestOf(JSON.stringify(model ?? null, bySummary));
+      if (shared) models.set(shared, digest);
+    }
     pages[route.path] = digest;
     const file = outputFile(outDir, route.path);
     if (previous.pages[route.path] === digest && previous.templates === templates && existsSync(file)) continue;
     jobs.push({ path: `${sitePrefix}${route.path}`, file });
   }
-
-  let removed = 0;
-  for (const stale of Object.keys(previous.pages).filter((sitePath) => !(sitePath in pages))) {
-    await rm(outputFile(outDir, stale), { force: true });
-    removed++;
-  }
-
-  const entry = path.join(serverDir, 'entry.mjs');
-  const tasks: RenderTask[] = [];
-  for (let index = 0; index < jobs.length; index += BATCH)
-    tasks.push({ entry, site, jobs: jobs.slice(index, index + BATCH) });
-  const workers = options.workers ?? Math.max(1, Math.min(2, os.availableParallelism()));
-  const replies = (
-    await runInWorkers<RenderTask, RenderReply[]>(
-      // Bundled: through tsx, each import() that Astro makes for a page waited on tsx's loader thread.
-      await bundleScript(new URL('./render-worker.ts', import.meta.url), cacheDir),
-      tasks,
-      workers,
-    )
-  ).flat();
-  const failures = replies.filter((reply) => !reply.ok);
-  if (failures.length > 0) {
-    // Forget failed pages so the next build renders them again.
-    for (const failure of failures) delete pages[failure.path.slice(sitePrefix.length)];
-  }
-  await writeFile(path.join(cacheDir, MANIFEST), JSON.stringify({ templates, pages, assets }));
-  if (failures.length > 0) {
-    const sample = failures.slice(0, 5).map((failure) => `  ${failure.path}: ${failure.error}`);
-    throw new Error(`${failures.length} pages failed to render:\n${sample.join('\n')}`);
-  }
-  const links: PageLinks = { targets: new Map(), fragments: [], missingIds: [] };
-  for (const reply of replies) {
-    for (const target of reply.links ?? []) if (!links.targets.has(target)) links.targets.set(target, reply.path);
-    for (const [target, id] of reply.fragments ?? []) links.fragments.push({ page: reply.path, target, id });
-    for (const id of reply.missingIds ?? []) links.missingIds.push({ page: reply.path, id });
-  }
-  return { paths: Object.keys(pages), pages: Object.keys(pages).length, rendered: jobs.length, removed, links };
+  return { pages, jobs };
 }
