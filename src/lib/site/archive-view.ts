@@ -115,6 +115,11 @@ export class ArchiveView {
   readonly people = new Map<string, Credit[]>();
   /** Articles of each publication, newest first (every configured paper, even with none yet). */
   readonly articlesByPublication = new Map<string, ArticleSummary[]>();
+  /** Each issue's articles in reading order and each one's place there, made when first asked for. */
+  private readonly readingOrders = new WeakMap<
+    Issue,
+    { articles: ArticleSummary[]; places: Map<ArticleSummary, number> }
+  >();
   /** Each paper's name by its id. */
   readonly publicationNames = new Map<string, string>();
   /** Day-dated articles by month-day (03-28), newest first. */
@@ -225,8 +230,15 @@ export class ArchiveView {
 
   /** 上一篇 / 下一篇: the articles before and after this one in the issue, in page order. */
   adjacentArticles(article: ArticleSummary): { previous?: ArticleSummary; next?: ArticleSummary } {
-    const inOrder = this.issueOf(article).pages.flatMap((page) => page.articles);
-    return neighbours(inOrder, inOrder.indexOf(article));
+    // Asked once for each article of the archive: the issue's order is worked out once.
+    const issue = this.issueOf(article);
+    let order = this.readingOrders.get(issue);
+    if (!order) {
+      const articles = issue.pages.flatMap((page) => page.articles);
+      order = { articles, places: new Map(articles.map((summary, place) => [summary, place])) };
+      this.readingOrders.set(issue, order);
+    }
+    return neighbours(order.articles, order.places.get(article) ?? -1);
   }
 
   /** The latest issue of each publication. */
