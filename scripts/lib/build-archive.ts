@@ -1,7 +1,7 @@
 /**
  * The whole build, stage by stage: ingest (parse and segment, cached per page), the
  * archive index, the compiled site, then the rendered pages, the open data and the search
- * index side by side (the sitemap once the pages are known), and the check of the result.
+ * index side by side (the sitemap once the pages are planned), and the check of the result.
  * Returns what each stage did and how long it took.
  */
 import path from 'node:path';
@@ -99,6 +99,9 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
   const ingested = await timed('ingest', () => ingest({ seedsDir, config, cacheDir }));
   await timed('index', () => writeIndex(cacheDir, ingested.index));
   const compiled = await timed('compile', () => compileSite(ASTRO_DIR, path.join(ROOT, '.cache')));
+  // The sitemap needs the site's paths only: it is written while the pages render.
+  let planned: (paths: string[]) => void = () => undefined;
+  const sitePaths = new Promise<string[]>((resolve) => (planned = resolve));
   const rendering = timed('render', () =>
     renderSite({
       view: new ArchiveView(ingested.index, config.publications),
@@ -107,6 +110,7 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       cacheDir,
       site: config.site,
       base: config.base,
+      onPlanned: planned,
     }),
   );
   // The open data is read from the cache while pages render. The search shards build in processes
@@ -126,11 +130,11 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
       }),
     ),
     timed('export', () => writeExport(outDir, cacheDir, ingested.pages)),
-    rendering.then((rendered) =>
+    sitePaths.then((paths) =>
       timed('sitemap', () =>
         writeSitemap(
           outDir,
-          rendered.paths.filter((sitePath) => sitePath.endsWith('/')),
+          paths.filter((sitePath) => sitePath.endsWith('/')),
         ),
       ),
     ),

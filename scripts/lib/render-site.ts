@@ -24,11 +24,11 @@ export interface RenderOptions {
   site: string;
   base: string;
   workers?: number;
+  /** Told every site path once the pages are planned, before any is rendered. */
+  onPlanned?: (paths: string[]) => void;
 }
 
 export interface RenderStats {
-  /** Every site path the site has. */
-  paths: string[];
   pages: number;
   rendered: number;
   removed: number;
@@ -99,6 +99,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     warming.catch(() => undefined);
     const sitePrefix = base.replace(/\/+$/u, '');
     const { pages, jobs } = planPages(view, previous, templates, outDir, sitePrefix);
+    options.onPlanned?.(Object.keys(pages));
 
     let removed = 0;
     for (const stale of Object.keys(previous.pages).filter((sitePath) => !(sitePath in pages))) {
@@ -127,7 +128,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
       for (const [target, id] of reply.fragments ?? []) links.fragments.push({ page: reply.path, target, id });
       for (const id of reply.missingIds ?? []) links.missingIds.push({ page: reply.path, id });
     }
-    return { paths: Object.keys(pages), pages: Object.keys(pages).length, rendered: jobs.length, removed, links };
+    return { pages: Object.keys(pages).length, rendered: jobs.length, removed, links };
   } finally {
     workers.stop();
   }
