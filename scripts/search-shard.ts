@@ -76,7 +76,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const mark = (name: string) => (clock.marks[name] = Math.round(performance.now() - clock.start));
   const loaded = await loadArticles(job);
   mark('load');
-  // Only the articles are kept past the layout: their jieba words are a large share of the memory.
+  // The articles and their slot layouts are kept past the layout, not their jieba words (a large share of the memory).
   const articles = loaded.map((entry) => entry.article);
   const byId = new Map(articles.map((article) => [article.id, article]));
   const decksById = new Map<string, string[]>();

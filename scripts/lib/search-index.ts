@@ -11,7 +11,6 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -25,6 +24,7 @@ import type { ShardJob, ShardOutput } from '../search-shard';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { ROOT } from './paths';
 import { bundleScript } from './bundle-script';
+import { defaultWorkers } from './worker-pool';
 import { shardBlobBytes, writeSegment, type SegmentKept } from './postings-files';
 import { conversionTable } from './traditional';
 import { packCharSet } from '../../src/lib/search/char-set';
@@ -199,12 +199,12 @@ export async function writeSearchIndex(
 
   const jobDir = path.join(cacheDir, 'search-jobs');
   await mkdir(jobDir, { recursive: true });
-  // Bundled, as each shard is a process of its own: through tsx, each took half a second more to start.
-  const script =
-    jobs.length > 0 ? await bundleScript(new URL('../search-shard.ts', import.meta.url), jobDir) : undefined;
+  // Bundled (once, when a shard is built), as each shard is a process of its own: through tsx, each took half a second more to start.
+  let bundled: Promise<URL> | undefined;
+  const script = () => (bundled ??= bundleScript(new URL('../search-shard.ts', import.meta.url), jobDir));
   const queue = [...jobs];
   const results: ShardOutput['results'] = [];
-  const workers = Math.max(1, Math.min(2, os.availableParallelism()));
+  const workers = defaultWorkers();
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (let job = queue.shift(); job; job = queue.shift()) {
@@ -214,7 +214,7 @@ export async function writeSearchIndex(
           convertibleChars,
           overflowRecords,
           headlines,
-        } = await buildShardInProcess(script!, job, jobDir);
+        } = await buildShardInProcess(await script(), job, jobDir);
         Object.assign(next.shards[job.shardId]!, { records, convertibleChars, overflowRecords, headlines });
         results.push(...written);
       }
