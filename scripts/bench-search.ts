@@ -3,12 +3,13 @@
  *
  * Builds a generated corpus of N articles (gen:corpus) with the archive's search and with
  * stock Pagefind (one HTML page per article, lang="zh-CN", as Pagefind is usually used),
- * then runs both in headless Chromium on one set of queries — random dictionary words,
- * random 1–8 character substrings, two-word queries, whole headlines — and prints, side by
- * side: recall, precision, the mean reciprocal rank of the article whose headline was
- * searched (the generated corpus prints some headlines more than once: any article under
- * that headline counts), warm latency (p50/p95), bytes fetched by a query from a cold browser (gzip, as
- * a static host serves it), and the index's size on disk against the article text.
+ * then runs both in headless Chromium, one after the other (the other's page closed), on
+ * one set of queries — random dictionary words, random 1–8 character substrings, two-word
+ * queries, whole headlines — and prints, side by side: recall, precision, the mean
+ * reciprocal rank of the article whose headline was searched (the generated corpus prints
+ * some headlines more than once: any article under that headline counts), warm latency
+ * (p50/p95), bytes fetched by a query from a cold browser (gzip, as a static host serves
+ * it), and the index's size on disk against the article text.
  * --skip-stock leaves stock Pagefind out (its column prints –), for quicker runs while tuning.
  */
 import { existsSync } from 'node:fs';
@@ -297,13 +298,6 @@ async function coldBytes(
 
 const OURS_DONE = `document.querySelector('[data-search-status="done"]')`;
 const STOCK_DONE = `document.querySelector('body[data-done]')`;
-const ourPage = await browser.open(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
-await ourPage.waitFor(OURS_DONE);
-const stockPage = stockServer ? await browser.open(`${stockServer.url}/search.html`) : undefined;
-if (stockPage) {
-  await stockPage.waitFor(STOCK_DONE);
-  await stock(stockPage, '测试');
-}
 
 interface Totals {
   found: number;
@@ -323,31 +317,41 @@ const blank = (): Totals => ({
   latencies: [],
   answers: [],
 });
-const results: Record<string, { ours: Totals; stock: Totals; queries: number }> = {};
-for (const [name, queries] of Object.entries(sets)) {
-  const totals = { ours: blank(), stock: blank(), queries: queries.length };
-  for (const { query, targets } of queries) {
-    const truth = expected(query);
-    const runs: Array<['ours' | 'stock', Run]> = [['ours', await ours(ourPage, query)]];
-    if (stockPage) runs.push(['stock', await stock(stockPage, query)]);
-    for (const [engine, run] of runs) {
-      const total = totals[engine];
-      const returned = new Set(run.urls);
+const results: Record<string, { ours: Totals; stock: Totals; queries: number }> = Object.fromEntries(
+  Object.entries(sets).map(([name, queries]) => [name, { ours: blank(), stock: blank(), queries: queries.length }]),
+);
+
+/**
+ * Runs every query on one engine's page, the other engine's page closed: a page left open
+ * goes on working between queries (stock Pagefind's went on loading its chunks, a core busy)
+ * and would slow the engine measured.
+ */
+async function measure(engine: 'ours' | 'stock', page: DevtoolsPage): Promise<void> {
+  const run = engine === 'ours' ? ours : stock;
+  for (const [name, queries] of Object.entries(sets)) {
+    const total = results[name]![engine];
+    for (const { query, targets } of queries) {
+      const truth = expected(query);
+      const { ms, answerMs, urls } = await run(page, query);
+      const returned = new Set(urls);
       const found = [...returned].filter((url) => truth.has(url)).length;
       total.found += found;
       total.returned += returned.size;
       total.expected += truth.size;
       if (found === truth.size && found === returned.size) total.exact++;
-      total.latencies.push(run.ms);
-      total.answers.push(run.answerMs);
+      total.latencies.push(ms);
+      total.answers.push(answerMs);
       if (targets) {
-        const rank = run.urls.findIndex((url) => targets.has(url));
+        const rank = urls.findIndex((url) => targets.has(url));
         total.reciprocal += rank >= 0 ? 1 / (rank + 1) : 0;
       }
     }
   }
-  results[name] = totals;
 }
+
+const ourPage = await browser.open(`${server.url}/search/?q=${encodeURIComponent('测试')}`);
+await ourPage.waitFor(OURS_DONE);
+await measure('ours', ourPage);
 
 // What two small fetches cost on this machine, nothing else going on: the floor under any warm query.
 const segmentFiles = (await readdir(path.join(distDir, POSTINGS_DIR), { recursive: true }))
@@ -355,6 +359,15 @@ const segmentFiles = (await readdir(path.join(distDir, POSTINGS_DIR), { recursiv
   .map((file) => `/${POSTINGS_DIR}/${file}`);
 const floorFiles = Array.from({ length: 200 }, () => pick(segmentFiles));
 const floor = await ourPage.evaluate<number[]>(call(fetchFloor, floorFiles, 100));
+await ourPage.close();
+
+if (stockServer) {
+  const stockPage = await browser.open(`${stockServer.url}/search.html`);
+  await stockPage.waitFor(STOCK_DONE);
+  await stock(stockPage, '测试');
+  await measure('stock', stockPage);
+  await stockPage.close();
+}
 
 const coldQueries = Object.values(sets).flatMap((set) => set.slice(0, Math.ceil(COLD / 4)).map((entry) => entry.query));
 const cold = { ours: [] as number[], stock: [] as number[] };
