@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'astro';
 import { ROOT } from './paths';
 
 /** Everything that can change the compiled site. */
@@ -41,6 +40,8 @@ export async function compileSite(astroDir: string, cacheDir: string): Promise<b
   const stampFile = path.join(cacheDir, STAMP);
   const previous = await readFile(stampFile, 'utf8').catch(() => '');
   if (previous === digest && existsSync(path.join(astroDir, 'server', 'entry.mjs'))) return false;
+  // Loading Astro takes seconds: a build that does not compile (a day added) does not load it.
+  const { build } = await import('astro');
   await build({ root: ROOT, logLevel: 'warn' });
   await writeFile(stampFile, digest);
   return true;
