@@ -34,7 +34,7 @@ const result = await buildArchive({
 for (const line of reportLines(result.ingest, path.relative(ROOT, seedsDir) || '.')) console.log(line);
 const { render } = result;
 console.log(
-  `Site: ${render.pages} pages, ${render.rendered} rendered${result.compiled ? ' (templates recompiled)' : ''}, ${render.removed} removed.`,
+  `Site: ${render.pages.length} pages, ${render.rendered} rendered${result.compiled ? ' (templates recompiled)' : ''}, ${render.removed} removed.`,
 );
 console.log(
   `Search: ${result.search.articles} articles in ${result.search.shards} shards, ${result.search.rebuilt} rebuilt; ${result.search.segmentsWritten} index segments written (${(result.search.segmentBytesWritten / 2 ** 20).toFixed(1)} MB).`,

@@ -64,7 +64,7 @@ export function buildReport(result: BuildResult): BuildReport {
     articles: result.ingest.index.articles.length,
     pageFiles: pages.length,
     pagesParsed: pages.filter((page) => page.parsed).length,
-    sitePages: result.render.pages,
+    sitePages: result.render.pages.length,
     rendered: result.render.rendered,
     searchShards: result.search.shards,
     searchShardsRebuilt: result.search.rebuilt,
@@ -145,6 +145,7 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
     broken: await checkCollectedLinks(outDir, render.links),
     problems: await checkIntegrity({
       outDir,
+      pages: render.pages,
       base: config.base,
       site: config.site,
       articles: ingested.index.articles,

@@ -29,7 +29,8 @@ export interface RenderOptions {
 }
 
 export interface RenderStats {
-  pages: number;
+  /** Every page of the site by its path, each on disk: found there, or written by this build. */
+  pages: string[];
   rendered: number;
   removed: number;
   /** What the pages written by this build link to, for the link check. */
@@ -128,7 +129,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
       for (const [target, id] of reply.fragments ?? []) links.fragments.push({ page: reply.path, target, id });
       for (const id of reply.missingIds ?? []) links.missingIds.push({ page: reply.path, id });
     }
-    return { pages: Object.keys(pages).length, rendered: jobs.length, removed, links };
+    return { pages: Object.keys(pages), rendered: jobs.length, removed, links };
   } finally {
     workers.stop();
   }
