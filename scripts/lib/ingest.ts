@@ -196,8 +196,9 @@ export async function ingest({ seedsDir, config, cacheDir }: IngestOptions): Pro
       : await Promise.all(toParse.map((task) => ingestToCache(task, config)));
   let nextParsed = 0;
   const pages = known.map(({ outcome }) => outcome ?? parsedNow[nextParsed++]!);
+  const present = new Set(files);
   for (const [file, { line }] of manifest.entries) {
-    if (!files.includes(file)) {
+    if (!present.has(file)) {
       messages.push({
         level: 'warning',
         file: MANIFEST_FILE,

@@ -3,7 +3,7 @@
  * skipping every page whose model (and the templates) are unchanged since the last build,
  * and deleting pages that no longer exist.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -149,7 +149,8 @@ function planPages(
   outDir: string,
   sitePrefix: string,
 ): { pages: Record<string, string>; jobs: RenderJob[] } {
-  const digestOf = (text: string) => createHash('sha256').update(templates).update(text).digest('base64url');
+  // One call a digest: a Hash object per page took longer than the hashing, at 100,000 pages.
+  const digestOf = (text: string) => hash('sha256', templates + text, 'base64url');
   const summaries = new Map<unknown, string>(
     view.articles.map((summary) => [summary, digestOf(JSON.stringify(summary))]),
   );
