@@ -3,7 +3,7 @@
  * site's (one segment), read the way the browser reads them, so the engine can be tested
  * without a browser.
  */
-import { articleKey, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
+import { articleKey, type ArticleText, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { bucketOf, findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
 import { planRecords } from '../../src/lib/search/records';
@@ -25,6 +25,10 @@ export class MemoryIndex implements PostingBackend {
   private readonly buckets: Uint8Array[];
   /** `${record}-${slot}` → article id */
   readonly articleAt = new Map<string, string>();
+  /** `${record}-${slot}` → the article's text, as its display file holds it */
+  private readonly texts = new Map<string, ArticleText>();
+  /** Display files read to confirm a term, by key. */
+  readonly textsRead: string[] = [];
   private readonly overflow = new Set<number>();
   /** Record names by number: the one shard's records are numbered as in it. */
   private readonly names: string[] = [];
@@ -46,7 +50,7 @@ export class MemoryIndex implements PostingBackend {
       year: '2026',
       fits: layouts.get(article.id)!.fits,
     }));
-    const decksById = new Map(articles.map((article) => [article.id, article.decks]));
+    const byId = new Map(articles.map((article) => [article.id, article]));
     const records = planRecords(laidOut);
     records.forEach((record, number) => {
       const name = recordName(SHARD, number);
@@ -55,7 +59,9 @@ export class MemoryIndex implements PostingBackend {
       record.articleIds.forEach((id, slot) => {
         const key = articleKey(name, slot);
         this.articleAt.set(key, id);
-        for (const [digest, entry] of headlineEntries(key, decksById.get(id)!)) {
+        const { decks, paragraphs } = byId.get(id)!;
+        this.texts.set(key, { text: [...decks, ...paragraphs], decks: decks.length });
+        for (const [digest, entry] of headlineEntries(key, decks)) {
           this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), entry]);
         }
       });
@@ -79,6 +85,12 @@ export class MemoryIndex implements PostingBackend {
 
   async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
     return this.headlines.get(digest) ?? [];
+  }
+
+  async articleText(record: number, slot: number): Promise<ArticleText> {
+    const key = articleKey(this.names[record]!, slot);
+    this.textsRead.push(key);
+    return this.texts.get(key)!;
   }
 
   async search(words: readonly string[]): Promise<RecordHits[]> {

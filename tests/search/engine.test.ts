@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MatchEngine, startsFollowedBy, type PostingBackend } from '../../src/lib/search/engine';
+import {
+  LOOKUP,
+  MatchEngine,
+  startsFollowedBy,
+  type LookupOptions,
+  type PostingBackend,
+} from '../../src/lib/search/engine';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { analyseQuery, type WordCost } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
@@ -9,9 +15,14 @@ import { MemoryIndex, type MemoryArticle } from '../helpers/memory-index';
 
 const LAYOUT = { slotWidth: SLOT_WIDTH, headlineRegion: HEADLINE_REGION };
 
-async function find(articles: MemoryArticle[], query: string, cost?: WordCost): Promise<string[]> {
+async function find(
+  articles: MemoryArticle[],
+  query: string,
+  cost?: WordCost,
+  lookup: LookupOptions = LOOKUP,
+): Promise<string[]> {
   const index = new MemoryIndex(articles);
-  const result = await new MatchEngine(index, LAYOUT).match(analyseQuery(query, undefined, cost));
+  const result = await new MatchEngine(index, LAYOUT, lookup).match(analyseQuery(query, undefined, cost));
   return result
     .all()
     .map((match) => index.articleAt.get(match.key)!)
@@ -86,6 +97,7 @@ describe('waiting on the index', () => {
       overflowRecords: () => index.overflowRecords(),
       recordName: (record) => index.recordName(record),
       recordNumber: (name) => index.recordNumber(name),
+      articleText: (record, slot) => index.articleText(record, slot),
       async search(words) {
         asked.push(...words);
         await indexAnswers;
@@ -107,6 +119,67 @@ describe('waiting on the index', () => {
     answer();
     const result = await pending;
     expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['a']);
+  });
+});
+
+describe('a long phrase', () => {
+  const headline = '全力促进创新链产业链资金链人才链深度融合';
+  const articles: MemoryArticle[] = [
+    { id: 'headline', decks: [headline], paragraphs: ['正文。'] },
+    { id: 'body', decks: ['其他'], paragraphs: [`会上提出${headline}。`] },
+    // One character off (产品链 for 产业链), between bigrams a first look may not ask for: only its text, or the rest of the bigrams, tell.
+    { id: 'near', decks: ['其他'], paragraphs: ['全力促进创新链产品链资金链人才链深度融合。'] },
+    ...Array.from({ length: 30 }, (_, index) => ({
+      id: `other${index}`,
+      decks: [`第${index}篇`],
+      paragraphs: ['深度融合。'],
+    })),
+  ];
+
+  test('asks for its first, last and a few bigrams between, then reads the few articles holding them, not the rest of its bigrams', async () => {
+    const index = new MemoryIndex(articles);
+    const asked: string[] = [];
+    const counting: PostingBackend = {
+      overflowRecords: () => index.overflowRecords(),
+      recordName: (record) => index.recordName(record),
+      recordNumber: (name) => index.recordNumber(name),
+      articleText: (record, slot) => index.articleText(record, slot),
+      headlineArticles: (digest) => index.headlineArticles(digest),
+      search(words) {
+        asked.push(...words);
+        return index.search(words);
+      },
+    };
+    const query = analyseQuery(headline);
+    const probes = query.terms[0]!.variants[0]!.probes;
+    expect(probes.length).toBeGreaterThan(LOOKUP.probesFirst);
+    const result = await new MatchEngine(counting, LAYOUT).match(query);
+    expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['headline', 'body']);
+    expect(new Set(asked).size).toBe(LOOKUP.probesFirst);
+    expect(asked).toContain(probes[0]!.word);
+    expect(asked).toContain(probes[probes.length - 1]!.word);
+    expect(index.textsRead.map((key) => index.articleAt.get(key)).sort()).toEqual(['body', 'headline', 'near']);
+  });
+
+  test('held in place by many articles, is decided by the rest of its bigrams, not by reading them all', async () => {
+    const many = Array.from({ length: 20 }, (_, index) => ({
+      id: `copy${index}`,
+      decks: [`第${index}篇`],
+      paragraphs: [headline],
+    }));
+    const index = new MemoryIndex([...articles, ...many]);
+    const result = await new MatchEngine(index, LAYOUT).match(analyseQuery(headline));
+    expect(result.length).toBe(22);
+    expect(index.textsRead).toEqual([]);
+  });
+
+  test('is found by its text in an article too long for a slot', async () => {
+    const body = Array.from({ length: 900 }, (_, index) => `长文第${String.fromCodePoint(0x4e00 + index)}段。`);
+    const long: MemoryArticle = { id: 'long', decks: ['长文'], paragraphs: [...body, `结尾：${headline}。`] };
+    const index = new MemoryIndex([long, ...articles]);
+    const result = await new MatchEngine(index, LAYOUT).match(analyseQuery(headline));
+    expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['long', 'headline', 'body']);
+    expect(index.textsRead.length).toBe(4);
   });
 });
 
@@ -183,7 +256,7 @@ describe('matches are exactly the articles that contain the query', () => {
     paragraphs: fc.array(text, { maxLength: 4 }),
   });
 
-  test('for random articles and queries (substrings and arbitrary strings, one or two terms), whichever bigrams probe them', async () => {
+  test('for random articles and queries (substrings and arbitrary strings, one or two terms), whichever bigrams probe them and whether a long term is confirmed by the text', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(article, { minLength: 1, maxLength: 40 }),
@@ -193,10 +266,12 @@ describe('matches are exactly the articles that contain the query', () => {
         ),
         // Random costs per word: the probes of a long term land on different bigrams each run.
         fc.option(fc.func(fc.nat(50)), { nil: undefined }),
-        async (generated, query, cost) => {
+        // Terms past two probes are looked up by some of them first, then by the articles' text or by the rest.
+        fc.constantFrom<LookupOptions>(LOOKUP, { probesFirst: 2, textUpTo: Infinity }, { probesFirst: 2, textUpTo: 0 }),
+        async (generated, query, cost, lookup) => {
           const articles = generated.map((a, index) => ({ ...a, id: String(index).padStart(3, '0') }));
           const expected = articles.filter((a) => contains(a, query)).map((a) => a.id);
-          expect(await find(articles, query, cost)).toEqual(expected);
+          expect(await find(articles, query, cost, lookup)).toEqual(expected);
         },
       ),
       { numRuns: Number(process.env.SEARCH_RUNS ?? 300) },

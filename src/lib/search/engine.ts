@@ -10,14 +10,17 @@
  * positions apart are in one field (fields are kept apart by two fillers, and only words
  * that are not bigrams follow the last one), so the probes lie in one field, in order, and
  * spell the term there. Nothing needs the term's characters to differ, and a long term
- * costs half its bigrams.
+ * costs half its bigrams. A long term can cost fewer (LookupOptions): some of its probes
+ * find where it may be, and the text of the few articles there says where it is, by the
+ * same rule (tokens.ts, termStartsInSlot).
  *
  * A common word is in tens of thousands of articles and the page shows 20: matches are
  * kept in columns (one array per property, an entry per article, in archive order), and
  * an article becomes an object only when it is shown.
  */
 import type { HeadlineEntry } from './headlines';
-import type { AnalysedQuery, QueryTerm, TermVariant } from './query';
+import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
+import { termStartsInSlot } from './tokens';
 import { intersectAscending } from './sorted';
 
 /** The records that hold every one of some words, and where each word occurs. */
@@ -38,6 +41,8 @@ export interface PostingBackend {
   overflowRecords(): Promise<ReadonlySet<number>>;
   /** The articles with a headline deck of this digest (headlines.ts); none, rather than an error, when its bucket cannot be read. */
   headlineArticles(digest: string): Promise<readonly HeadlineEntry[]>;
+  /** An article's searchable text as its display file holds it (record.ts): the decks, then the paragraphs. */
+  articleText(record: number, slot: number): Promise<ArticleText>;
   /** A record's name, which its articles' display files begin with; and back. */
   recordName(record: number): string;
   recordNumber(name: string): number | undefined;
@@ -47,6 +52,32 @@ export interface Layout {
   slotWidth: number;
   headlineRegion: number;
 }
+
+/** The text a display file quotes: the searchable fields in reading order, its first `decks` the headline decks. */
+export interface ArticleText {
+  text: readonly string[];
+  decks: number;
+}
+
+/**
+ * How a long term is looked up. Its probes are many (a headline of 20 characters has 10),
+ * and a browser asks one host for six files at a time: so the engine asks for some of them
+ * first — the first, the last, and some spread between — and when few articles hold those
+ * in place, it reads those articles' text (which showing them needs anyway) rather than
+ * the rest of the probes.
+ */
+export interface LookupOptions {
+  /** A term with more probes than this asks for this many first. */
+  probesFirst: number;
+  /** Past this many articles holding the first probes, the rest of the probes are asked for. */
+  textUpTo: number;
+}
+
+/** Five probes and the query's headline bucket are six files; six articles' texts, six more. */
+export const LOOKUP: LookupOptions = { probesFirst: 5, textUpTo: 6 };
+
+/** Where a term begins: per record, ascending, its ascending positions. */
+type Starts = Array<{ record: number; positions: number[] }>;
 
 /** An article found by its record and slot: `${record}-${slot}`, also the name of its display file. */
 export type ArticleKey = string;
@@ -173,27 +204,103 @@ export class MatchEngine {
   constructor(
     private readonly backend: PostingBackend,
     private readonly layout: Layout,
+    private readonly lookup: LookupOptions = LOOKUP,
   ) {}
 
   /** Where the variant begins as a phrase, per record that holds it, in ascending record order. */
-  private async phraseStarts(
-    variant: TermVariant,
-    filters: SearchFilters | undefined,
-  ): Promise<Array<{ record: number; positions: number[] }>> {
-    const words = [...new Set(variant.probes.map((probe) => probe.word))];
-    const column = new Map(words.map((word, index) => [word, index]));
-    const [first, ...others] = variant.probes;
+  private async phraseStarts(variant: TermVariant, filters: SearchFilters | undefined): Promise<Starts> {
+    const { probes } = variant;
+    if (probes.length <= this.lookup.probesFirst) return this.probedStarts(probes, filters);
+    const first = spreadOut(probes, this.lookup.probesFirst);
+    const candidates = await this.probedStarts(first, filters);
+    const rest = probes.filter((probe) => !first.includes(probe));
+    if ((await this.articleCount(candidates, this.lookup.textUpTo + 1)) <= this.lookup.textUpTo) {
+      // A text that cannot be read leaves the rest of the probes to decide.
+      const confirmed = await this.confirmedByText(candidates, variant.text).catch(() => undefined);
+      if (confirmed) return confirmed;
+    }
+    return this.narrowed(candidates, rest, filters);
+  }
+
+  /** Where the probes sit, each at its offset from the first (at 0): per record, the starts. Their words are asked for at once. */
+  private async probedStarts(probes: readonly Probe[], filters: SearchFilters | undefined): Promise<Starts> {
+    const [first, ...others] = probes;
     if (!first) return [];
-    const starts: Array<{ record: number; positions: number[] }> = [];
+    const words = [...new Set(probes.map((probe) => probe.word))];
+    const column = new Map(words.map((word, index) => [word, index]));
+    const starts: Starts = [];
     for (const { record, positions } of await this.backend.search(words, filters)) {
-      let found = positions[column.get(first.word)!]!;
-      for (const probe of others) {
-        if (found.length === 0) break;
-        found = startsFollowedBy(found, positions[column.get(probe.word)!]!, probe.offset - first.offset);
-      }
+      const found = startsWithAll(positions[column.get(first.word)!]!, others, (word) => positions[column.get(word)!]!);
       if (found.length > 0) starts.push({ record, positions: found });
     }
     return starts;
+  }
+
+  /** The starts that the other probes confirm, their words asked for at once. */
+  private async narrowed(
+    starts: Starts,
+    probes: readonly Probe[],
+    filters: SearchFilters | undefined,
+  ): Promise<Starts> {
+    if (probes.length === 0 || starts.length === 0) return starts;
+    const words = [...new Set(probes.map((probe) => probe.word))];
+    const column = new Map(words.map((word, index) => [word, index]));
+    const held = new Map((await this.backend.search(words, filters)).map((hits) => [hits.record, hits.positions]));
+    const kept: Starts = [];
+    for (const { record, positions } of starts) {
+      const where = held.get(record);
+      if (!where) continue;
+      const found = startsWithAll(positions, probes, (word) => where[column.get(word)!]!);
+      if (found.length > 0) kept.push({ record, positions: found });
+    }
+    return kept;
+  }
+
+  /** The slot a position is in: an over-long article has its record to itself. */
+  private slotOf(position: number, wholeRecord: boolean): number {
+    return wholeRecord ? 0 : Math.floor(position / this.layout.slotWidth);
+  }
+
+  /** How many articles the starts fall in, counted up to `limit`. */
+  private async articleCount(starts: Starts, limit: number): Promise<number> {
+    const overflow = await this.backend.overflowRecords();
+    let count = 0;
+    for (const { record, positions } of starts) {
+      let slot = -1;
+      for (const position of positions) {
+        const at = this.slotOf(position, overflow.has(record));
+        if (at !== slot) [slot, count] = [at, count + 1];
+      }
+      if (count >= limit) break;
+    }
+    return count;
+  }
+
+  /** The starts where the articles' own text has the term: each article's text read once. */
+  private async confirmedByText(starts: Starts, term: string): Promise<Starts> {
+    const overflow = await this.backend.overflowRecords();
+    const confirmed = await Promise.all(
+      starts.map(async ({ record, positions }) => {
+        const whole = overflow.has(record);
+        const bySlot = new Map<number, number[]>();
+        for (const position of positions) {
+          const slot = this.slotOf(position, whole);
+          bySlot.set(slot, [...(bySlot.get(slot) ?? []), position]);
+        }
+        // Positions ascend, so slots come in order.
+        const perSlot = await Promise.all(
+          [...bySlot].map(async ([slot, found]) => {
+            const base = whole ? 0 : slot * this.layout.slotWidth;
+            const { text, decks } = await this.backend.articleText(record, slot);
+            const fields = { decks: text.slice(0, decks), paragraphs: text.slice(decks) };
+            const offsets = found.map((position) => position - base);
+            return termStartsInSlot(fields, term, offsets).map((offset) => offset + base);
+          }),
+        );
+        return { record, positions: perSlot.flat() };
+      }),
+    );
+    return confirmed.filter(({ positions }) => positions.length > 0);
   }
 
   /** Where a term occurs, by article, united over its readings. */
@@ -214,7 +321,7 @@ export class MatchEngine {
         let slot = -1;
         for (let index = 0; index < positions.length; index++) {
           const position = positions[index]!;
-          const at = whole ? 0 : Math.floor(position / slotWidth);
+          const at = this.slotOf(position, whole);
           const offset = position - at * slotWidth;
           if (at !== slot) {
             slot = at;
@@ -308,6 +415,28 @@ function intersect(tables: readonly TermColumns[]): {
   if (tables.length <= 1) return { articles: tables[0]?.articles ?? [], rows: [] };
   const { values, rows } = intersectAscending(tables.map((table) => table.articles));
   return { articles: values, rows };
+}
+
+/** The starts that have each probe's word at the probe's offset further on. */
+function startsWithAll(
+  starts: number[],
+  probes: readonly Probe[],
+  positionsOf: (word: string) => readonly number[],
+): number[] {
+  let found = starts;
+  for (const probe of probes) {
+    if (found.length === 0) break;
+    found = startsFollowedBy(found, positionsOf(probe.word), probe.offset);
+  }
+  return found;
+}
+
+/** `count` (two or more) of the probes: the first, the last, and the others spread evenly between. */
+function spreadOut(probes: readonly Probe[], count: number): Probe[] {
+  const last = probes.length - 1;
+  const picked = new Set<number>();
+  for (let index = 0; index < count; index++) picked.add(Math.round((index * last) / (count - 1)));
+  return [...picked].sort((a, b) => a - b).map((index) => probes[index]!);
 }
 
 /** The starts (ascending) that have `positions` (ascending) `offset` further on. */

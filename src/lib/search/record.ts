@@ -40,6 +40,11 @@ export interface SearchDisplay {
   decks: number;
 }
 
+/** Where an article's display file is, in the site: by its key, `<record>-<slot>` (engine.ts). */
+export function displayPath(key: string): string {
+  return `search/text/${key}.json`;
+}
+
 export function searchDisplay(article: Article, url: string): SearchDisplay {
   const { decks, paragraphs } = searchableFields(article);
   const display: SearchDisplay = {

@@ -207,3 +207,23 @@ export function slotWords(text: SlotText): { words: string[]; fits: boolean } {
   slotTokens(layout, (kind, token, offset) => (words[offset] = tokenWord(kind, token)));
   return { words, fits: layout.fits };
 }
+
+/**
+ * Which of the given slot offsets a term (normalised, of two characters or more) begins at
+ * in an article's fields: those where each of its bigrams sits, one after the other, as
+ * the index would say with every bigram probed (the article's jieba words, which come last,
+ * move none of them).
+ */
+export function termStartsInSlot(
+  fields: Pick<SlotText, 'decks' | 'paragraphs'>,
+  term: string,
+  offsets: readonly number[],
+): number[] {
+  const bigramAt: string[] = [];
+  slotTokens(layOutSlot({ ...fields, words: [] }), (kind, text, offset) => {
+    if (kind === 'bigram') bigramAt[offset] = text;
+  });
+  const chars = [...term];
+  const wanted = chars.slice(1).map((char, index) => chars[index]! + char);
+  return offsets.filter((start) => wanted.every((bigram, index) => bigramAt[start + index] === bigram));
+}

@@ -5,7 +5,13 @@
  * (src/lib/search/engine.ts) — and looks up headlines in their buckets beside it
  * (src/lib/search/headlines.ts).
  */
-import type { PostingBackend, RecordHits, SearchFilters } from '../../lib/search/engine';
+import {
+  articleKey,
+  type ArticleText,
+  type PostingBackend,
+  type RecordHits,
+  type SearchFilters,
+} from '../../lib/search/engine';
 import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 import { RecordTable, type SearchIndexInfo } from '../../lib/search/index-info';
 import {
@@ -18,6 +24,7 @@ import {
   type WordPostingList,
 } from '../../lib/search/postings';
 import type { WordCost } from '../../lib/search/query';
+import { displayPath } from '../../lib/search/record';
 
 /** Words kept decoded: a long headline has a few dozen, a reader's session a few hundred. */
 const WORDS_KEPT = 400;
@@ -68,6 +75,11 @@ export class PostingsBackend implements PostingBackend {
       headlineBucketPath(digest, this.info.headlineBucketWidth),
     ).catch(() => ({}) as Record<string, HeadlineEntry[]>);
     return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
+  }
+
+  /** The display file, which the page fetches once, whether to confirm a long term or to show the article. */
+  articleText(record: number, slot: number): Promise<ArticleText> {
+    return this.json<ArticleText>(displayPath(articleKey(this.recordName(record), slot)));
   }
 
   /** Where the word is: its records in archive order, and its positions in each, read from its files when asked. */

@@ -13,7 +13,7 @@ import { looseQuery } from '../../lib/search/loose';
 import { charSetTest } from '../../lib/search/char-set';
 import { analyseQuery, type AnalysedQuery, type ConversionContext } from '../../lib/search/query';
 import { Ranking, rankByDate, rankByRelevance } from '../../lib/search/rank';
-import type { SearchDisplay } from '../../lib/search/record';
+import { displayPath, type SearchDisplay } from '../../lib/search/record';
 import { jiebaWord } from '../../lib/search/tokens';
 import { HITS_KEY, type HitsHandoff } from './hits-handoff';
 import type { SearchIndexInfo } from '../../lib/search/index-info';
@@ -78,7 +78,7 @@ class SearchData {
   }
 
   info = () => this.json<SearchIndexInfo>('search/index.json');
-  display = (key: string) => this.json<SearchDisplay>(`search/text/${key}.json`);
+  display = (key: string) => this.json<SearchDisplay>(displayPath(key));
   table = (shard: string) => this.json<ShardTable>(`search/shards/${shard}.json`);
 
   private mayBeTraditional: Promise<(char: string) => boolean> | undefined;
