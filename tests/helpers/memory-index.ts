@@ -35,6 +35,8 @@ export class MemoryIndex implements PostingBackend {
   /** headline digest → articles */
   private readonly headlines = new Map<string, HeadlineEntry[]>();
   searches = 0;
+  /** Every word searched, in the order asked. */
+  readonly wordsAsked: string[] = [];
 
   constructor(articles: readonly MemoryArticle[]) {
     const layouts = new Map<string, SlotLayout>(
@@ -95,6 +97,7 @@ export class MemoryIndex implements PostingBackend {
 
   async search(words: readonly string[]): Promise<RecordHits[]> {
     this.searches++;
+    this.wordsAsked.push(...words);
     return recordsWithAll(
       words.map((word) => {
         const found = findWord(this.buckets[bucketOf(word)]!, word).flatMap((shard) => shard.records);
