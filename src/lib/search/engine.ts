@@ -222,35 +222,44 @@ export class MatchEngine {
     return this.narrowed(candidates, rest, filters);
   }
 
-  /** Where the probes sit, each at its offset from the first (at 0): per record, the starts. Their words are asked for at once. */
+  /** The records holding every probe's word, each with its positions of a word there; the words are asked for at once. */
+  private async holding(
+    probes: readonly Probe[],
+    filters: SearchFilters | undefined,
+  ): Promise<Array<{ record: number; positionsOf: (word: string) => number[] }>> {
+    const words = [...new Set(probes.map((probe) => probe.word))];
+    const column = new Map(words.map((word, index) => [word, index]));
+    return (await this.backend.search(words, filters)).map(({ record, positions }) => ({
+      record,
+      positionsOf: (word) => positions[column.get(word)!]!,
+    }));
+  }
+
+  /** Where the probes sit, each at its offset from the first (at 0): per record, the starts. */
   private async probedStarts(probes: readonly Probe[], filters: SearchFilters | undefined): Promise<Starts> {
     const [first, ...others] = probes;
     if (!first) return [];
-    const words = [...new Set(probes.map((probe) => probe.word))];
-    const column = new Map(words.map((word, index) => [word, index]));
     const starts: Starts = [];
-    for (const { record, positions } of await this.backend.search(words, filters)) {
-      const found = startsWithAll(positions[column.get(first.word)!]!, others, (word) => positions[column.get(word)!]!);
+    for (const { record, positionsOf } of await this.holding(probes, filters)) {
+      const found = startsWithAll(positionsOf(first.word), others, positionsOf);
       if (found.length > 0) starts.push({ record, positions: found });
     }
     return starts;
   }
 
-  /** The starts that the other probes confirm, their words asked for at once. */
+  /** The starts that the other probes confirm. */
   private async narrowed(
     starts: Starts,
     probes: readonly Probe[],
     filters: SearchFilters | undefined,
   ): Promise<Starts> {
     if (probes.length === 0 || starts.length === 0) return starts;
-    const words = [...new Set(probes.map((probe) => probe.word))];
-    const column = new Map(words.map((word, index) => [word, index]));
-    const held = new Map((await this.backend.search(words, filters)).map((hits) => [hits.record, hits.positions]));
+    const held = new Map((await this.holding(probes, filters)).map((hits) => [hits.record, hits.positionsOf]));
     const kept: Starts = [];
     for (const { record, positions } of starts) {
-      const where = held.get(record);
-      if (!where) continue;
-      const found = startsWithAll(positions, probes, (word) => where[column.get(word)!]!);
+      const positionsOf = held.get(record);
+      if (!positionsOf) continue;
+      const found = startsWithAll(positions, probes, positionsOf);
       if (found.length > 0) kept.push({ record, positions: found });
     }
     return kept;
@@ -285,7 +294,9 @@ export class MatchEngine {
         const bySlot = new Map<number, number[]>();
         for (const position of positions) {
           const slot = this.slotOf(position, whole);
-          bySlot.set(slot, [...(bySlot.get(slot) ?? []), position]);
+          const found = bySlot.get(slot);
+          if (found) found.push(position);
+          else bySlot.set(slot, [position]);
         }
         // Positions ascend, so slots come in order.
         const perSlot = await Promise.all(
