@@ -20,6 +20,8 @@ import type { SearchIndexInfo } from '../../lib/search/index-info';
 import { PostingsBackend } from './postings-backend';
 
 const PAGE_SIZE = 20;
+/** An answer slower than this shows “searching” in place of the previous results; a faster one replaces them at once. */
+const SLOW_ANSWER_MS = 300;
 
 export interface SearchState {
   q: string;
@@ -143,6 +145,8 @@ export class SearchApp {
   private readonly data: SearchData;
   private engine: Promise<{ engine: MatchEngine; info: SearchIndexInfo; backend: PostingsBackend }> | undefined;
   private run = 0;
+  /** The URL of the search under way, pushed once its first screen is shown (or a newer search begins). */
+  private pendingUrl: string | undefined;
   private ranked: Ranking = new Ranking(MatchResult.none, () => 0);
   private shown = 0;
   private query: AnalysedQuery | undefined;
@@ -203,7 +207,10 @@ export class SearchApp {
     });
     this.more.addEventListener('click', () => void this.showNextScreen());
     this.list.addEventListener('click', (event) => this.rememberHits(event));
-    window.addEventListener('popstate', () => void this.search(readState(location.search)));
+    window.addEventListener('popstate', () => {
+      this.pendingUrl = undefined;
+      void this.search(readState(location.search));
+    });
     void this.search(readState(location.search));
   }
 
@@ -222,11 +229,28 @@ export class SearchApp {
   }
 
   private navigate(state: SearchState): void {
+    this.followUrl();
     const url = `${location.pathname}${stateToSearch(state)}`;
-    // The search asks the index first; the new URL (and the icon the browser fetches again for it) can wait.
-    const searching = this.search(state);
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    void searching;
+    if (url !== `${location.pathname}${location.search}`) this.pendingUrl = url;
+    void this.search(state);
+  }
+
+  /**
+   * The URL follows the search once its results are shown, not while the index's files are
+   * on their way: a new history entry costs the browser a navigation's work (and it asks
+   * for the icon again), which on a phone's cores delays the answer itself.
+   */
+  private followUrl(): void {
+    if (this.pendingUrl !== undefined) history.pushState(null, '', this.pendingUrl);
+    this.pendingUrl = undefined;
+  }
+
+  /** Takes the previous search's results off the page. */
+  private clearResults(): void {
+    this.list.replaceChildren();
+    this.loose.hidden = true;
+    this.looseList.replaceChildren();
+    this.notice.textContent = '';
   }
 
   private loadEngine() {
@@ -275,29 +299,36 @@ export class SearchApp {
     const answering = state.q.trim() ? this.answer(state) : undefined;
     answering?.catch(() => undefined);
     this.setStatus('loading', 0);
-    this.list.replaceChildren();
-    this.loose.hidden = true;
-    this.looseList.replaceChildren();
     this.more.hidden = true;
-    this.notice.textContent = '';
     this.showState(state, undefined);
     document.title = state.q
       ? `搜索：${state.q} - ${this.root.dataset.siteName}`
       : `搜索 - ${this.root.dataset.siteName}`;
     if (!answering) {
+      this.clearResults();
       this.summary.textContent = '请输入要搜索的词句。';
       this.controls.hidden = true;
+      this.followUrl();
       this.setStatus('done', 0);
       return;
     }
-    this.summary.textContent = '正在搜索…';
+    // The previous results stay (the list busy) until the answer is known, unless it is slow:
+    // a quick answer then costs the page one change, not two, while its files arrive.
+    const slow = setTimeout(() => {
+      if (run !== this.run) return;
+      this.clearResults();
+      this.summary.textContent = '正在搜索…';
+    }, SLOW_ANSWER_MS);
     try {
       const { query, ranked, info } = await answering;
+      clearTimeout(slow);
       if (run !== this.run) return;
+      this.clearResults();
       this.showState(state, info);
       this.query = query;
       if (!ranked) {
         this.summary.textContent = '查询中没有可搜索的文字（标点符号不参与匹配）。';
+        this.followUrl();
         this.setStatus('done', 0);
         return;
       }
@@ -315,13 +346,17 @@ export class SearchApp {
       await this.showMore(run, false);
       if (run !== this.run) return;
       performance.mark('search:shown');
+      this.followUrl();
       this.setStatus('done', ranked.length);
       if (this.filters.open) void this.showFacetCounts(run);
       if (ranked.length === 0) await this.showLoose(run, query, filters);
     } catch (error) {
+      clearTimeout(slow);
       if (run !== this.run) return;
+      this.clearResults();
       this.summary.textContent = '搜索出错，请稍后重试。';
       this.notice.textContent = String(error instanceof Error ? error.message : error);
+      this.followUrl();
       this.setStatus('done', 0);
     }
   }
