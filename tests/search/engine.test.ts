@@ -21,12 +21,39 @@ async function find(
   cost?: WordCost,
   lookup: LookupOptions = LOOKUP,
 ): Promise<string[]> {
+  return (await findCounted(articles, query, cost, lookup)).map(([id]) => id);
+}
+
+/**
+ * Each matching article with how often each term of two or more characters occurs in it, by
+ * id (a single character is a word once per field: its count is not its occurrences, so 0).
+ */
+async function findCounted(
+  articles: MemoryArticle[],
+  query: string,
+  cost?: WordCost,
+  lookup: LookupOptions = LOOKUP,
+): Promise<Array<[id: string, counts: number[]]>> {
   const index = new MemoryIndex(articles);
-  const result = await new MatchEngine(index, LAYOUT, lookup).match(analyseQuery(query, undefined, cost));
+  const analysed = analyseQuery(query, undefined, cost);
+  const counted = analysed.terms.map((term) => [...term.text].length > 1);
+  const result = await new MatchEngine(index, LAYOUT, lookup).match(analysed);
   return result
     .all()
-    .map((match) => index.articleAt.get(match.key)!)
-    .sort();
+    .map((match): [string, number[]] => [
+      index.articleAt.get(match.key)!,
+      match.terms.map((term, at) => (counted[at] ? term.count : 0)),
+    ])
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/** How often a term occurs in an article, counting each place it begins (overlaps too), field by field. */
+function occurrences(article: MemoryArticle, term: string): number {
+  let count = 0;
+  for (const field of [...article.decks, ...article.paragraphs].map(normalizeForSearch)) {
+    for (let at = field.indexOf(term); at >= 0; at = field.indexOf(term, at + 1)) count++;
+  }
+  return count;
 }
 
 /** What a reader means by "contains": every term, normalised, inside one field of the article. */
@@ -232,34 +259,46 @@ describe('a query that is a whole headline', () => {
 });
 
 describe('matches are exactly the articles that contain the query', () => {
-  // A four-character alphabet makes repeats and near-misses common.
+  // A four-character alphabet makes repeats and near-misses common; a two-character one, long repeats.
   const text = fc
-    .array(fc.constantFrom('甲', '乙', '丙', '丁', '齸', '𠮷', ',', ' ', 'a', 'A', '5'), {
-      minLength: 1,
-      maxLength: 30,
-    })
+    .oneof(
+      fc.array(fc.constantFrom('甲', '乙', '丙', '丁', '齸', '𠮷', ',', ' ', 'a', 'A', '5'), {
+        minLength: 1,
+        maxLength: 30,
+      }),
+      fc.array(fc.constantFrom('甲', '乙', '乙', ','), { minLength: 1, maxLength: 30 }),
+    )
     .map((chars) => chars.join(''));
   const article = fc.record({
     decks: fc.array(text, { minLength: 1, maxLength: 2 }),
     paragraphs: fc.array(text, { maxLength: 4 }),
   });
 
-  test('for random articles and queries (substrings and arbitrary strings, one or two terms), whichever bigrams probe them and whether a long term is confirmed by the text', async () => {
+  test('for random articles and queries (substrings, arbitrary strings, one or two terms, headline decks), each term counted where it occurs, whichever bigrams probe them and whether a long term is confirmed by the text', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(article, { minLength: 1, maxLength: 40 }),
         fc.oneof(
           text,
           fc.tuple(text, text).map(([a, b]) => `${a} ${b}`),
+          // A number: the query is then an article's headline deck.
+          fc.nat(),
         ),
         // Random costs per word: the probes of a long term land on different bigrams each run.
         fc.option(fc.func(fc.nat(50)), { nil: undefined }),
         // Terms past two probes are looked up by some of them first, then by the articles' text or by the rest.
         fc.constantFrom<LookupOptions>(LOOKUP, { probesFirst: 2, textUpTo: Infinity }, { probesFirst: 2, textUpTo: 0 }),
-        async (generated, query, cost, lookup) => {
+        async (generated, asked, cost, lookup) => {
           const articles = generated.map((a, index) => ({ ...a, id: String(index).padStart(3, '0') }));
-          const expected = articles.filter((a) => contains(a, query)).map((a) => a.id);
-          expect(await find(articles, query, cost, lookup)).toEqual(expected);
+          const query = typeof asked === 'string' ? asked : articles[asked % articles.length]!.decks[0]!;
+          const terms = analyseQuery(query).terms.map((term) => term.text);
+          const expected = articles
+            .filter((a) => contains(a, query))
+            .map((a): [string, number[]] => [
+              a.id,
+              terms.map((term) => ([...term].length > 1 ? occurrences(a, term) : 0)),
+            ]);
+          expect(await findCounted(articles, query, cost, lookup)).toEqual(expected);
         },
       ),
       { numRuns: Number(process.env.SEARCH_RUNS ?? 300) },
