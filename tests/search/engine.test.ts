@@ -188,6 +188,18 @@ describe('a long phrase', () => {
     expect(index.textsRead).toEqual([]);
   });
 
+  test('beside other terms that take as many waves of files either way, asks for all its bigrams at once', async () => {
+    const both: MemoryArticle = { id: 'both', decks: ['全力促进创新链产业链资金'], paragraphs: ['深度融合发展。'] };
+    const index = new MemoryIndex([...articles, both]);
+    const query = analyseQuery('全力促进创新链产业链资金 深度融合发展');
+    // Nine bigrams and the headline bucket: two waves of six files, whether five of the six are asked for first or not.
+    expect(query.terms.map((term) => term.variants[0]!.probes.length)).toEqual([6, 3]);
+    const result = await new MatchEngine(index, LAYOUT).match(query);
+    expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['both']);
+    expect(index.searches).toBe(2);
+    expect(index.textsRead).toEqual([]);
+  });
+
   test('is found by its text in an article too long for a slot', async () => {
     const body = Array.from({ length: 900 }, (_, index) => `长文第${String.fromCodePoint(0x4e00 + index)}段。`);
     const long: MemoryArticle = { id: 'long', decks: ['长文'], paragraphs: [...body, `结尾：${headline}。`] };
@@ -287,7 +299,12 @@ describe('matches are exactly the articles that contain the query', () => {
         // Random costs per word: the probes of a long term land on different bigrams each run.
         fc.option(fc.func(fc.nat(50)), { nil: undefined }),
         // Terms past two probes are looked up by some of them first, then by the articles' text or by the rest.
-        fc.constantFrom<LookupOptions>(LOOKUP, { probesFirst: 2, textUpTo: Infinity }, { probesFirst: 2, textUpTo: 0 }),
+        fc.constantFrom<LookupOptions>(
+          LOOKUP,
+          { probesFirst: 2, textUpTo: Infinity, filesAtOnce: 1 },
+          { probesFirst: 2, textUpTo: 0, filesAtOnce: 1 },
+          { probesFirst: 2, textUpTo: 6, filesAtOnce: Infinity },
+        ),
         async (generated, asked, cost, lookup) => {
           const articles = generated.map((a, index) => ({ ...a, id: String(index).padStart(3, '0') }));
           const query = typeof asked === 'string' ? asked : articles[asked % articles.length]!.decks[0]!;

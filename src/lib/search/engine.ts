@@ -71,10 +71,16 @@ export interface LookupOptions {
   probesFirst: number;
   /** Past this many articles holding the first probes, the rest of the probes are asked for. */
   textUpTo: number;
+  /**
+   * Files a browser fetches from one host at once (six over HTTP/1.1). A query's long terms
+   * are looked up first by some probes only when that takes fewer waves of files than all
+   * of its words: a query of several terms that needs two waves either way asks for all.
+   */
+  filesAtOnce: number;
 }
 
 /** Five probes and the query's headline bucket are six files; six articles' texts, six more. */
-export const LOOKUP: LookupOptions = { probesFirst: 5, textUpTo: 6 };
+export const LOOKUP: LookupOptions = { probesFirst: 5, textUpTo: 6, filesAtOnce: 6 };
 
 /** Where a term begins: per record, ascending, its ascending positions. */
 type Starts = Array<{ record: number; positions: number[] }>;
@@ -207,10 +213,17 @@ export class MatchEngine {
     private readonly lookup: LookupOptions = LOOKUP,
   ) {}
 
-  /** Where the variant begins as a phrase, per record that holds it, in ascending record order. */
-  private async phraseStarts(variant: TermVariant, filters: SearchFilters | undefined): Promise<Starts> {
+  /**
+   * Where the variant begins as a phrase, per record that holds it, in ascending record order;
+   * with `firstLook`, a long one is looked up by some of its probes first.
+   */
+  private async phraseStarts(
+    variant: TermVariant,
+    filters: SearchFilters | undefined,
+    firstLook: boolean,
+  ): Promise<Starts> {
     const { probes } = variant;
-    if (probes.length <= this.lookup.probesFirst) return this.probedStarts(probes, filters);
+    if (!firstLook || probes.length <= this.lookup.probesFirst) return this.probedStarts(probes, filters);
     const first = spreadOut(probes, this.lookup.probesFirst);
     const candidates = await this.probedStarts(first, filters);
     const rest = probes.filter((probe) => !first.includes(probe));
@@ -314,11 +327,29 @@ export class MatchEngine {
     return confirmed.filter(({ positions }) => positions.length > 0);
   }
 
+  /**
+   * Whether looking the query's long terms up by some probes first takes fewer waves of
+   * files than asking for all its words and headline buckets at once.
+   */
+  private firstLookSaves(query: AnalysedQuery): boolean {
+    const all = new Set<string>();
+    const first = new Set<string>();
+    for (const { probes } of query.terms.flatMap((term) => term.variants)) {
+      for (const { word } of probes) all.add(word);
+      const asked = probes.length > this.lookup.probesFirst ? spreadOut(probes, this.lookup.probesFirst) : probes;
+      for (const { word } of asked) first.add(word);
+    }
+    const waves = (words: number) => Math.ceil((words + query.headlineDigests.length) / this.lookup.filesAtOnce);
+    return waves(first.size) < waves(all.size);
+  }
+
   /** Where a term occurs, by article, united over its readings. */
-  async matchTerm(term: QueryTerm, filters?: SearchFilters): Promise<TermColumns> {
+  async matchTerm(term: QueryTerm, filters?: SearchFilters, firstLook = true): Promise<TermColumns> {
     const overflow = await this.backend.overflowRecords();
     const { slotWidth, headlineRegion } = this.layout;
-    const perVariant = await Promise.all(term.variants.map((variant) => this.phraseStarts(variant, filters)));
+    const perVariant = await Promise.all(
+      term.variants.map((variant) => this.phraseStarts(variant, filters, firstLook)),
+    );
     const tables = perVariant.map((starts) => {
       let size = 0;
       for (const { positions } of starts) size += positions.length;
@@ -354,7 +385,8 @@ export class MatchEngine {
   async match(query: AnalysedQuery, filters?: SearchFilters): Promise<MatchResult> {
     // Every word and headline bucket the query needs is asked for at once: one wait, not one per term.
     const headlines = query.headlineDigests.map((digest) => this.backend.headlineArticles(digest));
-    const perTerm = await Promise.all(query.terms.map((term) => this.matchTerm(term, filters)));
+    const firstLook = this.firstLookSaves(query);
+    const perTerm = await Promise.all(query.terms.map((term) => this.matchTerm(term, filters, firstLook)));
     const documentFrequency = perTerm.map((hits) => hits.articles.length);
     const { articles, rows } = intersect(perTerm);
     const terms = perTerm.map((table, term): MatchedTerm => {
