@@ -20,6 +20,7 @@
  */
 import type { HeadlineEntry } from './headlines';
 import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
+import type { SearchDisplay } from './record';
 import { termStartsInSlot } from './tokens';
 import { intersectAscending } from './sorted';
 
@@ -53,11 +54,8 @@ export interface Layout {
   headlineRegion: number;
 }
 
-/** The text a display file quotes: the searchable fields in reading order, its first `decks` the headline decks. */
-export interface ArticleText {
-  text: readonly string[];
-  decks: number;
-}
+/** The text a display file quotes (record.ts): the searchable fields in reading order, its first `decks` the headline decks. */
+export type ArticleText = Pick<SearchDisplay, 'text' | 'decks'>;
 
 /**
  * How a long term is looked up. Its probes are many (a headline of 20 characters has 10),

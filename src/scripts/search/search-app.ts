@@ -245,6 +245,12 @@ export class SearchApp {
     this.pendingUrl = undefined;
   }
 
+  /** The search is over, shown or failed: its URL is followed, then the list says so. */
+  private finish(total: number): void {
+    this.followUrl();
+    this.setStatus('done', total);
+  }
+
   /** Takes the previous search's results off the page. */
   private clearResults(): void {
     this.list.replaceChildren();
@@ -308,8 +314,7 @@ export class SearchApp {
       this.clearResults();
       this.summary.textContent = '请输入要搜索的词句。';
       this.controls.hidden = true;
-      this.followUrl();
-      this.setStatus('done', 0);
+      this.finish(0);
       return;
     }
     // The previous results stay (the list busy) until the answer is known, unless it is slow:
@@ -328,8 +333,7 @@ export class SearchApp {
       this.query = query;
       if (!ranked) {
         this.summary.textContent = '查询中没有可搜索的文字（标点符号不参与匹配）。';
-        this.followUrl();
-        this.setStatus('done', 0);
+        this.finish(0);
         return;
       }
       const filters = filtersOf(state, info);
@@ -346,8 +350,7 @@ export class SearchApp {
       await this.showMore(run, false);
       if (run !== this.run) return;
       performance.mark('search:shown');
-      this.followUrl();
-      this.setStatus('done', ranked.length);
+      this.finish(ranked.length);
       if (this.filters.open) void this.showFacetCounts(run);
       if (ranked.length === 0) await this.showLoose(run, query, filters);
     } catch (error) {
@@ -356,8 +359,7 @@ export class SearchApp {
       this.clearResults();
       this.summary.textContent = '搜索出错，请稍后重试。';
       this.notice.textContent = String(error instanceof Error ? error.message : error);
-      this.followUrl();
-      this.setStatus('done', 0);
+      this.finish(0);
     }
   }
 
