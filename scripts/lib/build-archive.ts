@@ -1,6 +1,6 @@
 /**
- * The whole build, stage by stage: ingest (parse and segment, cached per page), the
- * archive index, the compiled site, then the rendered pages, the open data and the search
+ * The whole build, stage by stage: ingest (parse and segment, cached per page) and, beside
+ * it, the compiled site; the archive index; then the rendered pages, the open data and the search
  * index side by side (the sitemap once the pages are planned), and the check of the result.
  * Returns what each stage did and how long it took.
  */
@@ -96,9 +96,12 @@ export async function buildArchive({ seedsDir, outDir, cacheDir }: BuildOptions)
   // The compiled site reads the archive from here, in the render workers too.
   process.env.ARCHIVE_CACHE_DIR = cacheDir;
 
+  // The site's templates do not depend on the pages: they compile while the pages are parsed.
+  const compiling = timed('compile', () => compileSite(ASTRO_DIR, path.join(ROOT, '.cache')));
+  compiling.catch(() => undefined);
   const ingested = await timed('ingest', () => ingest({ seedsDir, config, cacheDir }));
   await timed('index', () => writeIndex(cacheDir, ingested.index));
-  const compiled = await timed('compile', () => compileSite(ASTRO_DIR, path.join(ROOT, '.cache')));
+  const compiled = await compiling;
   // The sitemap needs the site's paths only: it is written while the pages render.
   let planned: (paths: string[]) => void = () => undefined;
   const sitePaths = new Promise<string[]>((resolve) => (planned = resolve));

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './paths';
+import type { CompileReply, CompileTask } from './compile-worker';
+import { runInWorkers } from './worker-pool';
 
 /** Everything that can change the compiled site. */
 const SOURCES = ['src', 'public', 'astro.config.mjs', 'archive.config.ts', 'package-lock.json', 'tsconfig.json'];
@@ -40,9 +42,11 @@ export async function compileSite(astroDir: string, cacheDir: string): Promise<b
   const stampFile = path.join(cacheDir, STAMP);
   const previous = await readFile(stampFile, 'utf8').catch(() => '');
   if (previous === digest && existsSync(path.join(astroDir, 'server', 'entry.mjs'))) return false;
-  // Loading Astro takes seconds: a build that does not compile (a day added) does not load it.
-  const { build } = await import('astro');
-  await build({ root: ROOT, logLevel: 'warn' });
+  // In a process of its own (compile-worker.ts); a build that does not compile (a day added) never loads Astro.
+  const [reply] = await runInWorkers<CompileTask, CompileReply>(new URL('./compile-worker.ts', import.meta.url), [
+    { root: ROOT },
+  ]);
+  if (reply?.error) throw new Error(`the site did not compile:\n${reply.error}`);
   await writeFile(stampFile, digest);
   return true;
 }

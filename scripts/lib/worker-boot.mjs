@@ -10,3 +10,5 @@ const { default: handle } = await import(process.argv[2]);
 process.on('message', async (task) => {
   process.send(await handle(task));
 });
+// A worker outlives no build: should the build stop (an error, Ctrl-C), so does the worker.
+process.on('disconnect', () => process.exit(1));
