@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import nodejieba from 'nodejieba';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { searchableFields } from '../src/lib/search/record';
 import { keywordsOf, longWordsOf, segment } from '../scripts/lib/segment';
@@ -41,6 +43,51 @@ describe('keywords and search words from one cut of an article', () => {
     const words = ['湖嘉平钱', '的', '戊己庚辛'];
     expect(keywordsOf(words)).toEqual(['湖嘉平钱', '戊己庚辛']);
     expect(keywordsOf([...words].reverse())).toEqual(['戊己庚辛', '湖嘉平钱']);
+  });
+
+  test('keywords are the same as weighing every word of the article and taking the best', () => {
+    // The plain way: jieba's tables read here, every word weighed, a stable sort.
+    const idfTable = (nodejieba as unknown as { DEFAULT_IDF_DICT: string }).DEFAULT_IDF_DICT;
+    const stopTable = (nodejieba as unknown as { DEFAULT_STOP_WORD_DICT: string }).DEFAULT_STOP_WORD_DICT;
+    const idf = new Map<string, number>();
+    for (const line of readFileSync(idfTable, 'utf8').split('\n')) {
+      const [word, value, extra] = line.split(' ');
+      if (word && value !== undefined && extra === undefined) idf.set(word, Number.parseFloat(value));
+    }
+    const lines = readFileSync(idfTable, 'utf8').split('\n').filter(Boolean).length;
+    const unknown = [...idf.values()].reduce((sum, value) => sum + value, 0) / lines;
+    const stopWords = new Set(readFileSync(stopTable, 'utf8').split('\n'));
+    const weighAll = (words: readonly string[]) => {
+      const times = new Map<string, number>();
+      for (const word of words) times.set(word, (times.get(word) ?? 0) + 1);
+      return [...times]
+        .filter(([word]) => [...word].length >= 2 && !stopWords.has(word) && /\p{Script=Han}|[A-Za-z]/u.test(word))
+        .filter(([word]) => !/^[\d.%]+$/u.test(word))
+        .map(([word, n]) => ({ word, weight: n * (idf.get(word) ?? unknown) }))
+        .sort((a, b) => b.weight - a.weight)
+        .slice(0, 8)
+        .map(({ word }) => word);
+    };
+    // Words of the seed articles (common and rare), words jieba has no weight for, stop words, numbers.
+    const vocabulary = [
+      ...new Set(seedArticles.slice(0, 6).flatMap((article) => segment(textOf(article)))),
+      '湖嘉平钱',
+      '戊己庚辛',
+      '我们',
+      '2026',
+    ];
+    // As in an article: a few words used many times, and many used once or twice.
+    const often = fc
+      .shuffledSubarray(vocabulary, { minLength: 1, maxLength: 12 })
+      .chain((words) => fc.array(fc.constantFrom(...words), { maxLength: 120 }));
+    const seldom = fc.shuffledSubarray(vocabulary, { maxLength: 60 });
+    fc.assert(
+      fc.property(often, seldom, fc.shuffledSubarray(vocabulary, { maxLength: 20 }), (common, once, twice) => {
+        const text = [...once, ...common, ...twice, ...twice];
+        expect(keywordsOf(text)).toEqual(weighAll(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('stop words, single characters and bare numbers are never keywords', () => {
