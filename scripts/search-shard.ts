@@ -9,7 +9,6 @@
  * (named after its record and slot) and the shard's table to the site; and prints what it
  * wrote as JSON.
  */
-import { writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../src/lib/article';
@@ -21,6 +20,7 @@ import { collectSlotPostings, encodeShardBuckets } from '../src/lib/search/shard
 import { primarySection, searchableFields, searchDisplay } from '../src/lib/search/record';
 import { layOutSlot, type SlotLayout } from '../src/lib/search/tokens';
 import { paths, withBase } from '../src/lib/site/urls';
+import { overwriteFileSync } from './lib/files';
 import type { PageResult } from './lib/ingest';
 import { writeShardPostings } from './lib/postings-files';
 import { conversionTable } from './lib/traditional';
@@ -122,8 +122,9 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       const key = articleKey(id, slot);
       const display = searchDisplay(article, withBase(paths.article(article)));
       results.push({ file: `${key}.json`, url: display.url });
-      // Synchronously: thousands of small files, and nothing else for this process to do meanwhile.
-      writeFileSync(path.join(textDir, `${key}.json`), JSON.stringify(display));
+      // Synchronously (thousands of small files, and nothing else for this process to do
+      // meanwhile), and in place: a new day writes most of its shard's files again.
+      overwriteFileSync(path.join(textDir, `${key}.json`), JSON.stringify(display));
       headlines.push(...headlineEntries(key, decksById.get(articleId)!));
     }
   }

@@ -6,6 +6,7 @@ const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '
 
 /** Decodes the character references of an attribute value. */
 export function decodeAttribute(value: string): string {
+  if (!value.includes('&')) return value;
   return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
     if (name[0] === '#') {
       const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
@@ -15,16 +16,33 @@ export function decodeAttribute(value: string): string {
   });
 }
 
-const LINK = /<(?:a|link|script|img|form|source)\b[^>]*?\s(?:href|src|action)="([^"]*)"/giu;
-const ID = /<[a-z][a-z0-9-]*\b[^>]*?\sid="([^"]*)"/giu;
+const LINK = /<(?:a|link|script|img|form|source)\b[^>]*?\s(?:href|src|action)="([^"]*)"/gi;
+const ID = 'id="';
 
 /**
- * The URLs a page of this site refers to, and its element ids, read with patterns: Astro
- * writes every attribute in double quotes, and this is fast enough for every page of a
- * large archive (a full parse is kept for the tests that need one).
+ * The ids of a page's elements: each `id="` that follows white space inside a tag. Found by
+ * searching for the string rather than by a pattern tried at every tag: a third of the time.
+ */
+function idsOf(html: string): Set<string> {
+  const ids = new Set<string>();
+  for (let at = html.indexOf(ID); at >= 0; at = html.indexOf(ID, at + ID.length)) {
+    if (!/\s/u.test(html[at - 1] ?? '')) continue;
+    const tagStart = html.lastIndexOf('<', at);
+    if (tagStart < 0 || html.lastIndexOf('>', at) > tagStart || !/[a-z]/i.test(html[tagStart + 1] ?? '')) continue;
+    const end = html.indexOf('"', at + ID.length);
+    if (end < 0) break;
+    ids.add(decodeAttribute(html.slice(at + ID.length, end)));
+  }
+  return ids;
+}
+
+/**
+ * The URLs a page of this site refers to, and its element ids, read without a parser: Astro
+ * writes every attribute in double quotes, and escapes them in text and attribute values,
+ * and this is fast enough for every page of a large archive (a full parse is kept for the
+ * tests that need one).
  */
 export function scanReferences(html: string): { urls: string[]; ids: Set<string> } {
   const urls = [...html.matchAll(LINK)].map((match) => decodeAttribute(match[1] ?? ''));
-  const ids = new Set([...html.matchAll(ID)].map((match) => decodeAttribute(match[1] ?? '')));
-  return { urls, ids };
+  return { urls, ids: idsOf(html) };
 }

@@ -5,10 +5,11 @@
  * When a segment's first shards are already in its files as they are, only what follows
  * them is written again: a new day rewrites the end of each file, not the whole index.
  */
-import { closeSync, fstatSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { postingsPath, SHARD_BUCKETS } from '../../src/lib/search/postings';
+import { overwriteFileSync } from './files';
 
 /** Segment files written before the build's other work gets a turn. */
 const FILES_BETWEEN_BREAKS = 512;
@@ -136,7 +137,7 @@ export async function writeSegment(
     for (const [index, shard] of shards.entries())
       if (!shard.bytes) shards[index] = await readShard(shardFiles[index]!, true);
     const body = Buffer.concat(shards.flatMap((shard) => part(shard, file, files)));
-    writeFileSync(fileName(file), body);
+    overwriteFileSync(fileName(file), body);
     sizes[file] = body.length;
     written += body.length;
   };

@@ -5,9 +5,10 @@
  * It runs as plain JavaScript, bundled by render-site.ts: it may import only modules that
  * need no file of their own at run time.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { overwriteFileSync } from './files';
 import { scanReferences } from './html-references';
 
 export interface RenderJob {
@@ -40,7 +41,8 @@ const madeFolders = new Set<string>();
 
 /**
  * Written synchronously: the worker has nothing else to do meanwhile, and a page's three
- * round trips to the thread pool (open, write, close) cost more than the writing.
+ * round trips to the thread pool (open, write, close) cost more than the writing. In place:
+ * see overwriteFileSync.
  */
 function writeFileSyncIn(file: string, body: Uint8Array): void {
   const folder = path.dirname(file);
@@ -48,11 +50,41 @@ function writeFileSyncIn(file: string, body: Uint8Array): void {
     mkdirSync(folder, { recursive: true });
     madeFolders.add(folder);
   }
-  writeFileSync(file, body);
+  overwriteFileSync(file, body);
 }
 
 type Render = (request: Request) => Promise<Response>;
 let render: Promise<Render> | undefined;
+
+interface LinkTarget {
+  sameSite: boolean;
+  pathname: string;
+  /** The #fragment, decoded. */
+  id: string;
+}
+
+/** Link targets by href: most hrefs (the header's, the footer's, listings') recur page after page. */
+const targets = new Map<string, LinkTarget>();
+const TARGETS_KEPT = 100_000;
+
+function targetOf(href: string, pageUrl: URL): LinkTarget {
+  // A path from the site's root leads to the same place from any of its pages.
+  const fromRoot = href.startsWith('/') && !href.startsWith('//');
+  let target = fromRoot ? targets.get(href) : undefined;
+  if (!target) {
+    const url = new URL(href, pageUrl);
+    target = {
+      sameSite: url.origin === pageUrl.origin,
+      pathname: url.pathname,
+      id: decodeURIComponent(url.hash.slice(1)),
+    };
+    if (fromRoot) {
+      if (targets.size >= TARGETS_KEPT) targets.clear();
+      targets.set(href, target);
+    }
+  }
+  return target;
+}
 
 function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragments' | 'missingIds'> {
   const { urls, ids } = scanReferences(html);
@@ -60,15 +92,14 @@ function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragm
   const fragments: Array<[string, string]> = [];
   const missingIds: string[] = [];
   for (const href of urls) {
-    const target = new URL(href, pageUrl);
-    if (target.origin !== pageUrl.origin) continue;
-    const id = decodeURIComponent(target.hash.slice(1));
-    if (target.pathname === pageUrl.pathname) {
+    const { sameSite, pathname, id } = targetOf(href, pageUrl);
+    if (!sameSite) continue;
+    if (pathname === pageUrl.pathname) {
       if (id && !ids.has(id)) missingIds.push(id);
       continue;
     }
-    links.add(target.pathname);
-    if (id) fragments.push([target.pathname, id]);
+    links.add(pathname);
+    if (id) fragments.push([pathname, id]);
   }
   return { links: [...links], fragments, missingIds };
 }
