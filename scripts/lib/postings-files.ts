@@ -6,7 +6,7 @@
  * them is written again: a new day rewrites the end of each file, not the whole index.
  */
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { postingsPath, SHARD_BUCKETS } from '../../src/lib/search/postings';
 import { overwriteFileSync } from './files';
@@ -105,8 +105,11 @@ export async function writeSegment(
   const shards = await Promise.all(shardFiles.map((file, index) => readShard(file, index >= keptShards)));
   const fileName = (file: number) => path.join(outDir, postingsPath(segment, file));
   if (keptShards === 0) {
-    await rm(path.dirname(fileName(0)), { recursive: true, force: true });
-    await mkdir(path.dirname(fileName(0)), { recursive: true });
+    // Its files are written over in place (see overwriteFileSync); only those it no longer has are removed.
+    const folder = path.dirname(fileName(0));
+    await mkdir(folder, { recursive: true });
+    const wanted = new Set(Array.from({ length: files }, (_, file) => path.basename(fileName(file))));
+    for (const name of await readdir(folder)) if (!wanted.has(name)) await rm(path.join(folder, name), { force: true });
   }
   const sizes: number[] = new Array(files);
   let written = 0;

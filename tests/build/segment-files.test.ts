@@ -80,6 +80,17 @@ describe('segments of the word index on disk', () => {
     expect(await segmentBytes(work, 'seg', FILES)).toEqual(await segmentBytes(fresh, 'seg', FILES));
   });
 
+  test('a segment written whole over its folder of the last build holds what a build from nothing writes', async () => {
+    // A past month's pages changed: its shard is smaller now, and every file is shorter.
+    const before = [await cacheShard('s1', [wordsOf('a'), wordsOf('d')]), await cacheShard('s2', [wordsOf('b')])];
+    await writeSegment(work, 'seg', before, FILES);
+    const after = [await cacheShard('s1', [wordsOf('a')]), shardFile('s2')];
+    await writeSegment(work, 'seg', after, FILES);
+    const fresh = path.join(work, 'fresh');
+    await writeSegment(fresh, 'seg', after, FILES);
+    expect(await segmentBytes(work, 'seg', FILES)).toEqual(await segmentBytes(fresh, 'seg', FILES));
+  });
+
   test('a segment written from nothing leaves no file of an earlier layout behind', async () => {
     const shards = [await cacheShard('s1', [wordsOf('a')])];
     await writeSegment(work, 'seg', shards, FILES * 2);
