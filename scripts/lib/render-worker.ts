@@ -53,8 +53,11 @@ function writeFileSyncIn(file: string, body: Uint8Array): void {
   overwriteFileSync(file, body);
 }
 
-type Render = (request: Request) => Promise<Response>;
-let render: Promise<Render> | undefined;
+interface CompiledSite {
+  render: (request: Request) => Promise<Response>;
+  prepare: () => void;
+}
+let compiled: Promise<CompiledSite> | undefined;
 
 interface LinkTarget {
   sameSite: boolean;
@@ -104,7 +107,7 @@ function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragm
   return { links: [...links], fragments, missingIds };
 }
 
-async function renderOne(renderPage: Render, site: string, job: RenderJob): Promise<RenderReply> {
+async function renderOne(renderPage: CompiledSite['render'], site: string, job: RenderJob): Promise<RenderReply> {
   try {
     const url = new URL(job.path, site);
     const response = await renderPage(new Request(url));
@@ -123,10 +126,12 @@ async function renderOne(renderPage: Render, site: string, job: RenderJob): Prom
   }
 }
 
+/** A task without jobs starts the worker: it loads the compiled site and the archive's index meanwhile. */
 export default async function handle(task: RenderTask): Promise<RenderReply[]> {
-  render ??= import(pathToFileURL(task.entry).href).then((module: { render: Render }) => module.render);
-  const renderPage = await render;
+  compiled ??= import(pathToFileURL(task.entry).href) as Promise<CompiledSite>;
+  const site = await compiled;
+  if (task.jobs.length === 0) site.prepare();
   const replies: RenderReply[] = [];
-  for (const job of task.jobs) replies.push(await renderOne(renderPage, task.site, job));
+  for (const job of task.jobs) replies.push(await renderOne(site.render, task.site, job));
   return replies;
 }

@@ -14,7 +14,7 @@ export function staticRenderer(): AstroIntegration {
         setAdapter({
           name: 'archive-static-renderer',
           serverEntrypoint: new URL('./static-renderer-entry.ts', import.meta.url),
-          exports: ['render'],
+          exports: ['render', 'prepare'],
           supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable' },
         });
       },
