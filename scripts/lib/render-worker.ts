@@ -59,50 +59,22 @@ interface CompiledSite {
 }
 let compiled: Promise<CompiledSite> | undefined;
 
-interface LinkTarget {
-  sameSite: boolean;
-  pathname: string;
-  /** The #fragment, decoded. */
-  id: string;
-}
-
-/** Link targets by href: most hrefs (the header's, the footer's, listings') recur page after page. */
-const targets = new Map<string, LinkTarget>();
-const TARGETS_KEPT = 100_000;
-
-function targetOf(href: string, pageUrl: URL): LinkTarget {
-  // A path from the site's root leads to the same place from any of its pages.
-  const fromRoot = href.startsWith('/') && !href.startsWith('//');
-  let target = fromRoot ? targets.get(href) : undefined;
-  if (!target) {
-    const url = new URL(href, pageUrl);
-    target = {
-      sameSite: url.origin === pageUrl.origin,
-      pathname: url.pathname,
-      id: decodeURIComponent(url.hash.slice(1)),
-    };
-    if (fromRoot) {
-      if (targets.size >= TARGETS_KEPT) targets.clear();
-      targets.set(href, target);
-    }
-  }
-  return target;
-}
-
 function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragments' | 'missingIds'> {
   const { urls, ids } = scanReferences(html);
   const links = new Set<string>();
   const fragments: Array<[string, string]> = [];
   const missingIds: string[] = [];
+  // Not kept from page to page by href: an href read from a page is a slice of it, and keeps the whole page in memory.
   for (const href of urls) {
-    const { sameSite, pathname, id } = targetOf(href, pageUrl);
-    if (!sameSite) continue;
-    if (pathname === pageUrl.pathname) {
+    const target = new URL(href, pageUrl);
+    if (target.origin !== pageUrl.origin) continue;
+    const id = decodeURIComponent(target.hash.slice(1));
+    if (target.pathname === pageUrl.pathname) {
       if (id && !ids.has(id)) missingIds.push(id);
       continue;
     }
-    links.add(pathname);
-    if (id) fragments.push([pathname, id]);
+    links.add(target.pathname);
+    if (id) fragments.push([target.pathname, id]);
   }
   return { links: [...links], fragments, missingIds };
 }
