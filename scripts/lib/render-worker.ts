@@ -64,7 +64,7 @@ function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragm
   const links = new Set<string>();
   const fragments: Array<[string, string]> = [];
   const missingIds: string[] = [];
-  // Not kept from page to page by href: an href read from a page is a slice of it, and keeps the whole page in memory.
+  // Resolved page by page, never kept: an href read from a page is a slice of its HTML, and would keep the page.
   for (const href of urls) {
     const target = new URL(href, pageUrl);
     if (target.origin !== pageUrl.origin) continue;
@@ -101,9 +101,9 @@ async function renderOne(renderPage: CompiledSite['render'], site: string, job: 
 /** A task without jobs starts the worker: it loads the compiled site and the archive's index meanwhile. */
 export default async function handle(task: RenderTask): Promise<RenderReply[]> {
   compiled ??= import(pathToFileURL(task.entry).href) as Promise<CompiledSite>;
-  const site = await compiled;
-  if (task.jobs.length === 0) site.prepare();
+  const app = await compiled;
+  if (task.jobs.length === 0) app.prepare();
   const replies: RenderReply[] = [];
-  for (const job of task.jobs) replies.push(await renderOne(site.render, task.site, job));
+  for (const job of task.jobs) replies.push(await renderOne(app.render, task.site, job));
   return replies;
 }
