@@ -51,12 +51,6 @@ interface RenderManifest {
 }
 
 const MANIFEST = 'render-manifest.json';
-/**
- * Rendering makes a great many short-lived strings and objects: with a larger young
- * generation more of them die before they are copied (a render worker's CPU about 4% less
- * at 10,000 articles, measured three times each way; about 100 MB more memory each).
- */
-const RENDER_NODE_OPTIONS = ['--max-semi-space-size=64'];
 const BATCH = 200;
 
 /** The file a site path is written to: /a/b/ → a/b/index.html, /rss.xml → rss.xml, /404 → 404.html. */
@@ -100,7 +94,6 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     // Bundled: through tsx, each import() that Astro makes for a page waited on tsx's loader thread.
     await bundleScript(new URL('./render-worker.ts', import.meta.url), cacheDir),
     workerCount,
-    RENDER_NODE_OPTIONS,
   );
   try {
     const warming = workers.run(Array.from({ length: workerCount }, () => ({ entry, site, jobs: [] })));
