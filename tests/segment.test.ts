@@ -50,12 +50,12 @@ describe('keywords and search words from one cut of an article', () => {
     const idfTable = (nodejieba as unknown as { DEFAULT_IDF_DICT: string }).DEFAULT_IDF_DICT;
     const stopTable = (nodejieba as unknown as { DEFAULT_STOP_WORD_DICT: string }).DEFAULT_STOP_WORD_DICT;
     const idf = new Map<string, number>();
-    for (const line of readFileSync(idfTable, 'utf8').split('\n')) {
+    const lines = readFileSync(idfTable, 'utf8').split('\n').filter(Boolean);
+    for (const line of lines) {
       const [word, value, extra] = line.split(' ');
       if (word && value !== undefined && extra === undefined) idf.set(word, Number.parseFloat(value));
     }
-    const lines = readFileSync(idfTable, 'utf8').split('\n').filter(Boolean).length;
-    const unknown = [...idf.values()].reduce((sum, value) => sum + value, 0) / lines;
+    const unknown = [...idf.values()].reduce((sum, value) => sum + value, 0) / lines.length;
     const stopWords = new Set(readFileSync(stopTable, 'utf8').split('\n'));
     const weighAll = (words: readonly string[]) => {
       const times = new Map<string, number>();

@@ -68,6 +68,15 @@ function isKeyword(word: string): boolean {
   return [...word].length >= 2 && /[\p{Script=Han}A-Za-z]/u.test(word) && !/^[\d.%]+$/u.test(word);
 }
 
+/** A word with its weight, and its place among the text's words by first use (which breaks ties). */
+interface Weighed {
+  word: string;
+  weight: number;
+  order: number;
+}
+
+const outranks = (a: Weighed, b: Weighed) => a.weight > b.weight || (a.weight === b.weight && a.order < b.order);
+
 /**
  * The top terms of a text by TF-IDF, best first, from its words in reading order: jieba's
  * keyword extraction (its IDF table and stop words), with ties going to the word that comes
@@ -88,9 +97,7 @@ export function keywordsOf(words: readonly string[], count = 8): string[] {
   const byUse = [...frequency]
     .map(([word, times], order) => ({ word, times, order }))
     .sort((a, b) => b.times - a.times);
-  const kept: Array<{ word: string; weight: number; order: number }> = [];
-  const outranks = (a: { weight: number; order: number }, b: { weight: number; order: number }) =>
-    a.weight > b.weight || (a.weight === b.weight && a.order < b.order);
+  const kept: Weighed[] = [];
   for (const { word, times, order } of byUse) {
     const last = kept.length === count ? kept[count - 1]! : undefined;
     if (last && times * highestIdf < last.weight) break;
