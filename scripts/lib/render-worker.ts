@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { overwriteFileSync } from './files';
-import { scanReferences } from './html-references';
+import { sameSiteTarget, scanReferences } from './html-references';
 
 export interface RenderJob {
   /** The URL path to render (with the base). */
@@ -66,9 +66,9 @@ function linksOf(html: string, pageUrl: URL): Pick<RenderReply, 'links' | 'fragm
   const missingIds: string[] = [];
   // Resolved page by page, never kept: an href read from a page is a slice of its HTML, and would keep the page.
   for (const href of urls) {
-    const target = new URL(href, pageUrl);
-    if (target.origin !== pageUrl.origin) continue;
-    const id = decodeURIComponent(target.hash.slice(1));
+    const target = sameSiteTarget(href, pageUrl);
+    if (!target) continue;
+    const id = target.fragment && decodeURIComponent(target.fragment);
     if (target.pathname === pageUrl.pathname) {
       if (id && !ids.has(id)) missingIds.push(id);
       continue;

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { paths } from '../../src/lib/site/urls';
 import type { PageLinks } from './render-site';
-import { decodeAttribute, scanReferences } from './html-references';
+import { decodeAttribute, sameSiteTarget, scanReferences } from './html-references';
 import { filesUnder } from './paths';
 
 export interface BrokenLink {
@@ -72,14 +72,14 @@ export async function checkLinks(outDir: string, siteOrigin: string, pages?: rea
     idsByFile.set(pageFile, ids);
     const pageUrl = new URL(sitePathOf(page), siteOrigin);
     for (const href of urls) {
-      const target = new URL(href, pageUrl);
-      if (target.origin !== pageUrl.origin) continue;
+      const target = sameSiteTarget(href, pageUrl);
+      if (!target) continue;
       const file = fileFor(outDir, target.pathname);
       if (!file) {
         broken.push({ page, href, reason: 'no such file' });
         continue;
       }
-      const fragment = decodeURIComponent(target.hash.slice(1));
+      const fragment = decodeURIComponent(target.fragment);
       if (fragment && !(await idsOf(file)).has(fragment)) {
         broken.push({ page, href, reason: `no element with id "${fragment}"` });
       }

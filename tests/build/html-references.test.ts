@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { scanReferences } from '../../scripts/lib/html-references';
+import { sameSiteTarget, scanReferences } from '../../scripts/lib/html-references';
 
 describe('what the build’s link check reads from a page it wrote', () => {
   const page = `<!DOCTYPE html><html lang="zh-CN"><head>
@@ -25,5 +26,82 @@ describe('what the build’s link check reads from a page it wrote', () => {
 
   test('the ids of elements only: not words in the text, not inside other attributes', () => {
     expect([...ids]).toEqual(['main', 'defects-heading', 'page-1']);
+  });
+});
+
+describe('where a link on a page leads, as the link check resolves it', () => {
+  const page = new URL('https://example.org/jxrb/2026-03-16/1/2/');
+  /** What a URL parser makes of the href: the standard the link check must agree with. */
+  const parsed = (href: string) => {
+    const target = new URL(href, page);
+    return target.origin === page.origin ? { pathname: target.pathname, fragment: target.hash.slice(1) } : undefined;
+  };
+  /** What resolving gives, or that it failed (an href no URL parser accepts fails the page, as before). */
+  const outcome = (resolve: () => unknown) => {
+    try {
+      return resolve();
+    } catch {
+      return 'invalid';
+    }
+  };
+  const agrees = (href: string) =>
+    expect(outcome(() => sameSiteTarget(href, page))).toEqual(outcome(() => parsed(href)));
+
+  test('the site’s own links: the path without query, and the fragment', () => {
+    expect(sameSiteTarget('/jxrb/2026-03-16/1/?from=a&b=1#p2', page)).toEqual({
+      pathname: '/jxrb/2026-03-16/1/',
+      fragment: 'p2',
+    });
+    expect(sameSiteTarget('/people/%E9%99%88%E4%BC%9F/', page)).toEqual({
+      pathname: '/people/%E9%99%88%E4%BC%9F/',
+      fragment: '',
+    });
+  });
+
+  test('links that are not plain root-relative paths are resolved as a browser would', () => {
+    for (const href of ['#main', '../', '/a/../b/', '/a/%2E%2e/b', '/人物/', '/a b/', '/a\\b', 'x?y#z']) agrees(href);
+  });
+
+  test('links to other sites lead off the site', () => {
+    expect(sameSiteTarget('//cdn.example.com/x.js', page)).toBeUndefined();
+    expect(sameSiteTarget('https://www.cnki.net/', page)).toBeUndefined();
+  });
+
+  test('any href resolves as a URL parser resolves it', () => {
+    const piece = fc.constantFrom(
+      '/',
+      '.',
+      '..',
+      '%2e',
+      '%2E',
+      '?',
+      '#',
+      '%',
+      'a',
+      'Z9',
+      '-_~',
+      '&=',
+      '%E4%B8%AD',
+      '中',
+      ' ',
+      '\\',
+      '//',
+      ':',
+      '@',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const href = pieces.join('');
+        agrees(href);
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const href = `/${pieces.join('')}`;
+        agrees(href);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
