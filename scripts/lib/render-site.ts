@@ -51,6 +51,13 @@ interface RenderManifest {
 }
 
 const MANIFEST = 'render-manifest.json';
+/**
+ * Rendering makes a great many short-lived strings and objects: with a larger young
+ * generation more of them die before they are copied (rendering 10,000 articles' site: 4%
+ * less CPU, three runs each way; again 31.4 against 33.5 s, medians of four runs in turns;
+ * about 100 MB more memory a worker).
+ */
+const RENDER_NODE_OPTIONS = ['--max-semi-space-size=64'];
 const BATCH = 200;
 
 /** The file a site path is written to: /a/b/ → a/b/index.html, /rss.xml → rss.xml, /404 → 404.html. */
@@ -94,6 +101,7 @@ export async function renderSite(options: RenderOptions): Promise<RenderStats> {
     // Bundled: through tsx, each import() that Astro makes for a page waited on tsx's loader thread.
     await bundleScript(new URL('./render-worker.ts', import.meta.url), cacheDir),
     workerCount,
+    RENDER_NODE_OPTIONS,
   );
   try {
     const warming = workers.run(Array.from({ length: workerCount }, () => ({ entry, site, jobs: [] })));

@@ -22,12 +22,16 @@ export interface WorkerPool<Task, Result> {
 }
 
 /**
- * Starts `count` workers of the module. The module's default export answers one task (see
- * ingest-worker.ts); tasks and results travel by structured clone.
+ * Starts `count` workers of the module, with these options for Node. The module's default
+ * export answers one task (see ingest-worker.ts); tasks and results travel by structured clone.
  */
-export function startWorkers<Task, Result>(module: URL, count = defaultWorkers()): WorkerPool<Task, Result> {
+export function startWorkers<Task, Result>(
+  module: URL,
+  count = defaultWorkers(),
+  nodeOptions: readonly string[] = [],
+): WorkerPool<Task, Result> {
   const workers = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = fork(BOOT, [module.href], { execArgv: [], serialization: 'advanced' });
+    const worker = fork(BOOT, [module.href], { execArgv: [...nodeOptions], serialization: 'advanced' });
     const state: { pending?: { resolve: (value: Result) => void; reject: (error: Error) => void } } = {};
     worker.on('message', (message) => state.pending?.resolve(message as Result));
     worker.on('error', (error) => state.pending?.reject(error));
