@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import config from '../archive.config';
 import { articleSchema } from '../src/lib/article';
-import { writeExport } from '../scripts/lib/export';
+import { pagesInArchiveOrder, writeExport } from '../scripts/lib/export';
 import { ingest } from '../scripts/lib/ingest';
 import { buildFolders, ROOT, runBuild } from './helpers/build';
 import { SEEDS_DIR } from './helpers/seeds';
@@ -81,6 +81,43 @@ describe('the open-data export', () => {
       id: string;
     }>;
     expect(articles.map((article) => article.id)).not.toContain(first!.summaries[0]!.id);
+  });
+
+  test('a day added after the last export is written over the ends of its files, which then hold what a fresh export writes', async () => {
+    const { cacheDir, pages, outDir } = await seedPagesExport();
+    const ordered = pagesInArchiveOrder(pages);
+    const files = ['api/articles.json', 'api/pages.json'].map((file) => path.join(outDir, file));
+    expect(await writeExport(outDir, cacheDir, ordered.slice(0, 3))).toEqual({ pages: 3, serialised: 3 });
+    const before = await Promise.all(files.map((file) => stat(file)));
+    expect(await writeExport(outDir, cacheDir, ordered)).toEqual({ pages: 5, serialised: 2 });
+    // The same files, not new ones put in their place.
+    expect((await Promise.all(files.map((file) => stat(file)))).map((stats) => stats.ino)).toEqual(
+      before.map((stats) => stats.ino),
+    );
+    const freshDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    await writeExport(freshDir, cacheDir, ordered);
+    for (const file of ['api/articles.json', 'api/pages.json'])
+      expect(await readFile(path.join(outDir, file), 'utf8')).toBe(await readFile(path.join(freshDir, file), 'utf8'));
+    // What was written in place is copied by the next export like any other.
+    expect(await writeExport(outDir, cacheDir, ordered)).toEqual({ pages: 5, serialised: 0 });
+    expect(await readFile(files[0]!, 'utf8')).toBe(await readFile(path.join(freshDir, 'api/articles.json'), 'utf8'));
+    // A page taken away from the middle: the files are written anew.
+    const without = ordered.filter((_, index) => index !== 1);
+    expect(await writeExport(outDir, cacheDir, without)).toEqual({ pages: 4, serialised: 0 });
+    expect((await stat(files[0]!)).ino).not.toBe(before[0]!.ino);
+    const articles = JSON.parse(await readFile(files[0]!, 'utf8')) as Array<{ id: string }>;
+    expect(articles.map((article) => article.id)).not.toContain(ordered[1]!.summaries[0]!.id);
+  });
+
+  test('a day added that cannot be read leaves the last export as it was', async () => {
+    const { cacheDir, pages, outDir } = await seedPagesExport();
+    const ordered = pagesInArchiveOrder(pages);
+    await writeExport(outDir, cacheDir, ordered.slice(0, 4));
+    const written = await readFile(path.join(outDir, 'api/articles.json'), 'utf8');
+    const lost = { ...ordered[4]!, cacheFile: 'parsed/no-such-page.json' };
+    await expect(writeExport(outDir, cacheDir, [...ordered.slice(0, 4), lost])).rejects.toThrow('no-such-page');
+    expect(await readFile(path.join(outDir, 'api/articles.json'), 'utf8')).toBe(written);
+    expect(await writeExport(outDir, cacheDir, ordered.slice(0, 4))).toEqual({ pages: 4, serialised: 0 });
   });
 
   test('a damaged export manifest, or one from other export code, is not trusted: the export is written from the cache', async () => {

@@ -6,7 +6,9 @@
  *
  * A page's records sit together in each file. The cache folder's export manifest says
  * where, so the next build copies an unchanged page's bytes from the files it wrote
- * instead of reading and serialising the page again: adding a day reads only that day.
+ * instead of reading and serialising the page again: adding a day reads only that day. When
+ * the pages that changed all come after the last build's (a day added), their records are
+ * written over the files' ends in place: a day does not copy 160 MB at 50,000 articles.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
@@ -222,6 +224,115 @@ class PreviousFile {
   }
 }
 
+/** The pages whose records the last export holds where this one would write them: every file's first bytes to keep. */
+interface KeptStart {
+  /** How many of the pages, in archive order. */
+  pages: number;
+  /** Bytes of the file up to the end of their last record. */
+  bytes: number;
+  spans: Record<string, Span>;
+}
+
+/** At most this many pages are serialised into memory to be written over a file's end; more are written to a new file. */
+const PAGES_WRITTEN_IN_PLACE = 1000;
+
+/**
+ * The pages at the start (keys in archive order) whose records sit in the last export
+ * exactly where this export would write them (after `[\n`, each separated by `,\n`).
+ */
+function keptStart(keys: readonly string[], copyable: readonly boolean[], previous: PreviousFile): KeptStart {
+  const kept: KeptStart = { pages: 0, bytes: 0, spans: {} };
+  let next = 2;
+  for (const [index, key] of keys.entries()) {
+    const span = previous.span(key);
+    if (!copyable[index] || !span) break;
+    const [offset, length] = span;
+    if (length > 0) {
+      if (offset !== next) break;
+      kept.bytes = offset + length;
+      next = kept.bytes + 2;
+    }
+    kept.spans[key] = span;
+    kept.pages = index + 1;
+  }
+  return kept;
+}
+
+/** Writes the records of the pages after the kept ones over the end of the file, and the array's end; returns every page's span. */
+async function writeEndInPlace(
+  file: string,
+  kept: KeptStart,
+  records: ReadonlyArray<[key: string, records: Buffer]>,
+): Promise<Record<string, Span>> {
+  const spans = { ...kept.spans };
+  const parts: Buffer[] = [];
+  let end = kept.bytes;
+  for (const [key, bytes] of records) {
+    if (bytes.length === 0) {
+      spans[key] = [0, 0];
+      continue;
+    }
+    parts.push(Buffer.from(',\n'), bytes);
+    spans[key] = [end + 2, bytes.length];
+    end += 2 + bytes.length;
+  }
+  parts.push(Buffer.from('\n]\n'));
+  const tail = Buffer.concat(parts);
+  const handle = await open(file, 'r+');
+  try {
+    await handle.write(tail, 0, tail.length, kept.bytes);
+    await handle.truncate(kept.bytes + tail.length);
+  } finally {
+    await handle.close();
+  }
+  return spans;
+}
+
+/** A page's records in each exported file. */
+async function serialise(cacheDir: string, page: PageOutcome): Promise<Record<ExportName, Buffer>> {
+  const result = await readPageResult(cacheDir, page);
+  const lines = page.ok ? result.articles.map((article) => JSON.stringify(article)) : [];
+  return {
+    articles: Buffer.from(lines.join(',\n')),
+    pages: Buffer.from(JSON.stringify(pageRecord(page, result))),
+  };
+}
+
+/**
+ * A day added: when the last export holds every page before the first that changed exactly
+ * where this one would write it, and none after it, the changed pages are serialised (a page
+ * that cannot be read fails the export before anything is written) and written over the
+ * files' ends. Undefined, with nothing written, when that is not so.
+ */
+async function writeInPlace(
+  cacheDir: string,
+  ordered: readonly PageOutcome[],
+  files: Record<ExportName, string>,
+  previous: Record<ExportName, PreviousFile | undefined>,
+): Promise<{ spans: Record<ExportName, Record<string, Span>>; serialised: number } | undefined> {
+  const { articles, pages } = previous;
+  if (!articles || !pages) return undefined;
+  const keys = ordered.map(exportKey);
+  const copyable = keys.map((key) => articles.span(key) !== undefined && pages.span(key) !== undefined);
+  const kept = { articles: keptStart(keys, copyable, articles), pages: keptStart(keys, copyable, pages) };
+  const from = kept.articles.pages;
+  if (from !== kept.pages.pages || kept.articles.bytes === 0 || kept.pages.bytes === 0) return undefined;
+  if (ordered.length - from > PAGES_WRITTEN_IN_PLACE || copyable.slice(from).some(Boolean)) return undefined;
+  const records: Record<ExportName, Array<[string, Buffer]>> = { articles: [], pages: [] };
+  for (const [index, page] of ordered.entries()) {
+    if (index < from) continue;
+    const serialised = await serialise(cacheDir, page);
+    for (const name of ['articles', 'pages'] as const) records[name].push([keys[index]!, serialised[name]]);
+  }
+  return {
+    spans: {
+      articles: await writeEndInPlace(files.articles, kept.articles, records.articles),
+      pages: await writeEndInPlace(files.pages, kept.pages, records.pages),
+    },
+    serialised: ordered.length - from,
+  };
+}
+
 export interface ExportStats {
   pages: number;
   /** Pages read from the parse cache and serialised in this run; the others were copied from the last export. */
@@ -243,6 +354,21 @@ export async function writeExport(
     articles: await openPrevious(manifest.files[files.articles], files.articles),
     pages: await openPrevious(manifest.files[files.pages], files.pages),
   };
+  const ordered = pagesInArchiveOrder(pages);
+  const done = await writeInPlace(cacheDir, ordered, files, previous).catch(async (error: unknown) => {
+    for (const name of names) await previous[name]?.close();
+    throw error;
+  });
+  if (done) {
+    for (const name of names) await previous[name]?.close();
+    const next: ExportManifest = { format: manifest.format, files: { ...manifest.files } };
+    for (const name of names) {
+      const { size, mtimeMs } = await stat(files[name]);
+      next.files[files[name]] = { size, mtimeMs, spans: done.spans[name] };
+    }
+    await writeFileWhole(manifestFile, JSON.stringify(next));
+    return { pages: pages.length, serialised: done.serialised };
+  }
   // Written beside the old files, which are read while the new ones are written.
   const temporary = (name: ExportName) => `${files[name]}.${process.pid}.tmp`;
   const writers = {
@@ -253,16 +379,14 @@ export async function writeExport(
   const next: ExportManifest = { format: manifest.format, files: {} };
   try {
     try {
-      for (const page of pagesInArchiveOrder(pages)) {
+      for (const page of ordered) {
         const key = exportKey(page);
         if (names.every((name) => writers[name].canCopy(key))) {
           for (const name of names) await writers[name].copy(key);
           continue;
         }
-        const result = await readPageResult(cacheDir, page);
-        const lines = page.ok ? result.articles.map((article) => JSON.stringify(article)) : [];
-        await writers.articles.add(key, Buffer.from(lines.join(',\n')));
-        await writers.pages.add(key, Buffer.from(JSON.stringify(pageRecord(page, result))));
+        const records = await serialise(cacheDir, page);
+        for (const name of names) await writers[name].add(key, records[name]);
         serialised++;
       }
       for (const name of names) await writers[name].close();
