@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import config from '../archive.config';
 import { articleSchema } from '../src/lib/article';
-import { pagesInArchiveOrder, writeExport } from '../scripts/lib/export';
+import { pagesInPrintOrder, writeExport } from '../scripts/lib/export';
 import { ingest } from '../scripts/lib/ingest';
 import { buildFolders, ROOT, runBuild } from './helpers/build';
 import { SEEDS_DIR } from './helpers/seeds';
@@ -85,7 +85,7 @@ describe('the open-data export', () => {
 
   test('a day added after the last export is written over the ends of its files, which then hold what a fresh export writes', async () => {
     const { cacheDir, pages, outDir } = await seedPagesExport();
-    const ordered = pagesInArchiveOrder(pages);
+    const ordered = pagesInPrintOrder(pages);
     const files = ['api/articles.json', 'api/pages.json'].map((file) => path.join(outDir, file));
     expect(await writeExport(outDir, cacheDir, ordered.slice(0, 3))).toEqual({ pages: 3, serialised: 3 });
     const before = await Promise.all(files.map((file) => stat(file)));
@@ -111,7 +111,7 @@ describe('the open-data export', () => {
 
   test('a day added that cannot be read leaves the last export as it was', async () => {
     const { cacheDir, pages, outDir } = await seedPagesExport();
-    const ordered = pagesInArchiveOrder(pages);
+    const ordered = pagesInPrintOrder(pages);
     await writeExport(outDir, cacheDir, ordered.slice(0, 4));
     const written = await readFile(path.join(outDir, 'api/articles.json'), 'utf8');
     const lost = { ...ordered[4]!, cacheFile: 'parsed/no-such-page.json' };
