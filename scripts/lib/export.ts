@@ -23,6 +23,12 @@ import { readPageResult, type PageOutcome, type PageResult } from './ingest';
 
 const MANIFEST = 'export-manifest.json';
 
+/** How an exported file frames its records: a JSON array, one page's records after another. */
+const OPENING = '[\n';
+const SEPARATOR = ',\n';
+const CLOSING = '\n]\n';
+const EMPTY = '[]\n';
+
 /**
  * Page files in the order they were printed: by the date of their first article, and within
  * a day in archive order (paper, page); unreadable pages last. A day added to the archive
@@ -54,6 +60,7 @@ interface ExportedFile {
 }
 
 type ExportName = 'articles' | 'pages';
+const NAMES: readonly ExportName[] = ['articles', 'pages'];
 
 interface ExportManifest {
   /** The export code's digest: spans written by other code are not copied. */
@@ -147,7 +154,7 @@ class SpannedArrayWriter {
 
   /** Starts the array, or separates the next records from those before. */
   private separate(): Promise<void> {
-    return this.write(Buffer.from(this.written === 0 ? '[\n' : ',\n'));
+    return this.write(Buffer.from(this.written === 0 ? OPENING : SEPARATOR));
   }
 
   /** Whether the last export holds the page's records, so that they can be copied. */
@@ -162,7 +169,7 @@ class SpannedArrayWriter {
       return;
     }
     const run = this.run;
-    if (run && run.to + 2 === offset && run.to - run.from < COPY_BYTES) {
+    if (run && run.to + SEPARATOR.length === offset && run.to - run.from < COPY_BYTES) {
       run.to = offset + length;
       run.pages.push([key, offset, length]);
       return;
@@ -196,7 +203,7 @@ class SpannedArrayWriter {
 
   async close(): Promise<void> {
     await this.flush();
-    await this.write(Buffer.from(this.written === 0 ? '[]\n' : '\n]\n'));
+    await this.write(Buffer.from(this.written === 0 ? EMPTY : CLOSING));
     this.stream.end();
     await once(this.stream, 'finish');
     if (this.failure) throw this.failure;
@@ -252,7 +259,7 @@ const PAGES_WRITTEN_IN_PLACE = 1000;
  */
 function keptStart(keys: readonly string[], copyable: readonly boolean[], previous: PreviousFile): KeptStart {
   const kept: KeptStart = { pages: 0, bytes: 0, spans: {} };
-  let next = 2;
+  let next = OPENING.length;
   for (const [index, key] of keys.entries()) {
     const span = previous.span(key);
     if (!copyable[index] || !span) break;
@@ -260,7 +267,7 @@ function keptStart(keys: readonly string[], copyable: readonly boolean[], previo
     if (length > 0) {
       if (offset !== next) break;
       kept.bytes = offset + length;
-      next = kept.bytes + 2;
+      next = kept.bytes + SEPARATOR.length;
     }
     kept.spans[key] = span;
     kept.pages = index + 1;
@@ -282,11 +289,11 @@ async function writeEndInPlace(
       spans[key] = [0, 0];
       continue;
     }
-    parts.push(Buffer.from(',\n'), bytes);
-    spans[key] = [end + 2, bytes.length];
-    end += 2 + bytes.length;
+    parts.push(Buffer.from(SEPARATOR), bytes);
+    spans[key] = [end + SEPARATOR.length, bytes.length];
+    end += SEPARATOR.length + bytes.length;
   }
-  parts.push(Buffer.from('\n]\n'));
+  parts.push(Buffer.from(CLOSING));
   const tail = Buffer.concat(parts);
   const handle = await open(file, 'r+');
   try {
@@ -329,10 +336,9 @@ async function writeInPlace(
   if (from !== kept.pages.pages || kept.articles.bytes === 0 || kept.pages.bytes === 0) return undefined;
   if (ordered.length - from > PAGES_WRITTEN_IN_PLACE || copyable.slice(from).some(Boolean)) return undefined;
   const records: Record<ExportName, Array<[string, Buffer]>> = { articles: [], pages: [] };
-  for (const [index, page] of ordered.entries()) {
-    if (index < from) continue;
-    const serialised = await serialise(cacheDir, page);
-    for (const name of ['articles', 'pages'] as const) records[name].push([keys[index]!, serialised[name]]);
+  for (let index = from; index < ordered.length; index++) {
+    const serialised = await serialise(cacheDir, ordered[index]!);
+    for (const name of NAMES) records[name].push([keys[index]!, serialised[name]]);
   }
   return {
     spans: {
@@ -358,21 +364,23 @@ export async function writeExport(
   await mkdir(apiDir, { recursive: true });
   const manifestFile = path.join(cacheDir, MANIFEST);
   const manifest = await readManifest(manifestFile, await exportFormat());
-  const names: ExportName[] = ['articles', 'pages'];
   const files = { articles: path.join(apiDir, 'articles.json'), pages: path.join(apiDir, 'pages.json') };
   const previous = {
     articles: await openPrevious(manifest.files[files.articles], files.articles),
     pages: await openPrevious(manifest.files[files.pages], files.pages),
   };
+  const closePrevious = async () => {
+    for (const name of NAMES) await previous[name]?.close();
+  };
   const ordered = pagesInPrintOrder(pages);
   const done = await writeInPlace(cacheDir, ordered, files, previous).catch(async (error: unknown) => {
-    for (const name of names) await previous[name]?.close();
+    await closePrevious();
     throw error;
   });
   if (done) {
-    for (const name of names) await previous[name]?.close();
+    await closePrevious();
     const next: ExportManifest = { format: manifest.format, files: { ...manifest.files } };
-    for (const name of names) {
+    for (const name of NAMES) {
       const { size, mtimeMs } = await stat(files[name]);
       next.files[files[name]] = { size, mtimeMs, spans: done.spans[name] };
     }
@@ -391,26 +399,26 @@ export async function writeExport(
     try {
       for (const page of ordered) {
         const key = exportKey(page);
-        if (names.every((name) => writers[name].canCopy(key))) {
-          for (const name of names) await writers[name].copy(key);
+        if (NAMES.every((name) => writers[name].canCopy(key))) {
+          for (const name of NAMES) await writers[name].copy(key);
           continue;
         }
         const records = await serialise(cacheDir, page);
-        for (const name of names) await writers[name].add(key, records[name]);
+        for (const name of NAMES) await writers[name].add(key, records[name]);
         serialised++;
       }
-      for (const name of names) await writers[name].close();
+      for (const name of NAMES) await writers[name].close();
     } finally {
-      for (const name of names) await previous[name]?.close();
+      await closePrevious();
     }
-    for (const name of names) {
+    for (const name of NAMES) {
       await rename(temporary(name), files[name]);
       const { size, mtimeMs } = await stat(files[name]);
       next.files[files[name]] = { size, mtimeMs, spans: writers[name].spans };
     }
   } catch (error) {
     // No half-written file is left in the published folder.
-    for (const name of names) {
+    for (const name of NAMES) {
       await writers[name].destroy();
       await rm(temporary(name), { force: true });
     }
