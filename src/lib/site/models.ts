@@ -98,13 +98,24 @@ export function publicationModel(view: ArchiveView, publicationId: string, curre
   };
 }
 
+/**
+ * What an issue holds: its pages and their articles. Its page and article pages show nothing
+ * else (pageModel, articleModel: neighbours are found within the issue), so the build digests
+ * this once for all of them (routes.ts) rather than each of their models.
+ */
+export function issueContents(issue: Issue) {
+  return {
+    issue: issueRef(issue),
+    pages: issue.pages.map((page) => ({ ...pageRef(page), articles: page.articles })),
+  };
+}
+
 export function issueModel(view: ArchiveView, publicationId: string, date: string) {
   const issue = view.issue(publicationId, date);
   if (!issue) return undefined;
   const { previous, next } = view.adjacentIssues(issue);
   return {
-    issue: issueRef(issue),
-    pages: issue.pages.map((page) => ({ ...pageRef(page), articles: page.articles })),
+    ...issueContents(issue),
     ...optional('previous', previous && issueRef(previous)),
     ...optional('next', next && issueRef(next)),
   };
