@@ -17,6 +17,8 @@ export function defaultWorkers(): number {
 export interface WorkerPool<Task, Result> {
   /** Results in task order; one run at a time. */
   run(tasks: readonly Task[]): Promise<Result[]>;
+  /** Starts `count` more workers, which take part from the next run on. */
+  add(count: number): void;
   /** Ends the processes. */
   stop(): void;
 }
@@ -30,14 +32,15 @@ export function startWorkers<Task, Result>(
   count = defaultWorkers(),
   nodeOptions: readonly string[] = [],
 ): WorkerPool<Task, Result> {
-  const workers = Array.from({ length: Math.max(1, count) }, () => {
+  const spawn = () => {
     const worker = fork(BOOT, [module.href], { execArgv: [...nodeOptions], serialization: 'advanced' });
     const state: { pending?: { resolve: (value: Result) => void; reject: (error: Error) => void } } = {};
     worker.on('message', (message) => state.pending?.resolve(message as Result));
     worker.on('error', (error) => state.pending?.reject(error));
     worker.on('exit', (code) => state.pending?.reject(new Error(`worker stopped (exit code ${code})`)));
     return { worker, state };
-  });
+  };
+  const workers = Array.from({ length: Math.max(1, count) }, spawn);
   /** Tasks of one run at a time: a run asked for while another is going waits for it. */
   const dispatch = async (tasks: readonly Task[]): Promise<Result[]> => {
     const results = new Array<Result>(tasks.length);
@@ -65,6 +68,9 @@ export function startWorkers<Task, Result>(
       const run = running ? running.catch(() => undefined).then(() => dispatch(tasks)) : dispatch(tasks);
       running = run;
       return run;
+    },
+    add(more) {
+      for (let index = 0; index < more; index++) workers.push(spawn());
     },
     stop() {
       for (const { worker } of workers) worker.kill();
