@@ -157,11 +157,6 @@ class SpannedArrayWriter {
     return this.write(Buffer.from(this.written === 0 ? OPENING : SEPARATOR));
   }
 
-  /** Whether the last export holds the page's records, so that they can be copied. */
-  canCopy(key: string): boolean {
-    return this.previous?.span(key) !== undefined;
-  }
-
   async copy(key: string): Promise<void> {
     const [offset, length] = this.previous!.span(key)!;
     if (length === 0) {
@@ -241,6 +236,13 @@ class PreviousFile {
   }
 }
 
+type PreviousFiles = Record<ExportName, PreviousFile | undefined>;
+
+/** Whether the last export holds the page's records in every file, so that they can be copied rather than read again. */
+function heldByLastExport(previous: PreviousFiles, key: string): boolean {
+  return NAMES.every((name) => previous[name]?.span(key) !== undefined);
+}
+
 /** The pages whose records the last export holds where this one would write them: every file's first bytes to keep. */
 interface KeptStart {
   /** How many of the pages, in archive order. */
@@ -310,7 +312,7 @@ async function serialise(cacheDir: string, page: PageOutcome): Promise<Record<Ex
   const result = await readPageResult(cacheDir, page);
   const lines = page.ok ? result.articles.map((article) => JSON.stringify(article)) : [];
   return {
-    articles: Buffer.from(lines.join(',\n')),
+    articles: Buffer.from(lines.join(SEPARATOR)),
     pages: Buffer.from(JSON.stringify(pageRecord(page, result))),
   };
 }
@@ -325,12 +327,12 @@ async function writeInPlace(
   cacheDir: string,
   ordered: readonly PageOutcome[],
   files: Record<ExportName, string>,
-  previous: Record<ExportName, PreviousFile | undefined>,
+  previous: PreviousFiles,
 ): Promise<{ spans: Record<ExportName, Record<string, Span>>; serialised: number } | undefined> {
   const { articles, pages } = previous;
   if (!articles || !pages) return undefined;
   const keys = ordered.map(exportKey);
-  const copyable = keys.map((key) => articles.span(key) !== undefined && pages.span(key) !== undefined);
+  const copyable = keys.map((key) => heldByLastExport(previous, key));
   const kept = { articles: keptStart(keys, copyable, articles), pages: keptStart(keys, copyable, pages) };
   const from = kept.articles.pages;
   if (from !== kept.pages.pages || kept.articles.bytes === 0 || kept.pages.bytes === 0) return undefined;
@@ -399,7 +401,7 @@ export async function writeExport(
     try {
       for (const page of ordered) {
         const key = exportKey(page);
-        if (NAMES.every((name) => writers[name].canCopy(key))) {
+        if (heldByLastExport(previous, key)) {
           for (const name of NAMES) await writers[name].copy(key);
           continue;
         }
