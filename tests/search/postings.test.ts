@@ -14,9 +14,10 @@ import {
   recordsWithAll,
   type WordPostingList,
 } from '../../src/lib/search/postings';
-import { collectPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
+import { collectPostings, collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
-import { SLOT_WIDTH } from '../../src/lib/search/tokens';
+import { layOutSlot, SLOT_WIDTH, slotWords, type SlotText } from '../../src/lib/search/tokens';
+import { seededRandom } from '../../scripts/lib/seeded-random';
 
 /** A segment's file for the bucket of `word`: the shards' blobs one after another, as the build writes it. */
 function segmentFile(word: string, ...shards: Array<[string, string[][]]>): Uint8Array {
@@ -100,6 +101,27 @@ describe('the word index', () => {
   test('a bucket file cut short is reported, not read as fewer words', () => {
     const file = segmentFile('abab', ['s1', [['abab abab abab']]]);
     expect(() => findWord(file.subarray(0, file.length - 1), 'abab')).toThrow(/past the end/u);
+  });
+  test("a shard's words gathered from its articles' layouts are the words each slot is written as, with over 100,000 distinct bigrams", () => {
+    // 400 characters in a scrambled order make some 110,000 distinct pairs; astral and Latin characters take the other path.
+    const chars = Array.from({ length: 400 }, (_, index) => String.fromCharCode(0x4e00 + index * 7));
+    const next = seededRandom(1);
+    const paragraph = (length: number) =>
+      Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join('');
+    const articles: SlotText[] = Array.from({ length: 200 }, (_, index) => ({
+      decks: [paragraph(12), index % 7 === 0 ? '𠮷野家 AI 5G' : paragraph(8)],
+      paragraphs: [paragraph(900), `${paragraph(20)}𠮷𠮷${paragraph(20)}`],
+      words: ['人工智能', '𠮷野家'],
+    }));
+    const records = Array.from({ length: 7 }, (_, record) => articles.slice(record * 30, record * 30 + 30));
+    const postings = collectSlotPostings(records.map((slots) => slots.map(layOutSlot)));
+    expect(postings.words.length).toBeGreaterThan(100000);
+    const gathered = encodeShardBuckets('s1', postings);
+    const written = encodeShardBuckets(
+      's1',
+      collectPostings(records.map((slots) => slots.map((text) => slotWords(text).words.join(' ')))),
+    );
+    expect(gathered).toEqual(written);
   });
 });
 

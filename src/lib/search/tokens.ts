@@ -182,22 +182,34 @@ export function layOutSlot(text: SlotText): SlotLayout {
   return { decks, paragraphs, headlineChars, bodyChars, jieba, bodyStart, length, fits: length <= SLOT_WIDTH };
 }
 
-/** Calls `visit` for each token of a laid-out slot, in order, with its offset in the slot (fillers are skipped). */
-export function slotTokens(layout: SlotLayout, visit: (kind: TokenKind, text: string, offset: number) => void): void {
+/**
+ * Calls `bigram` for each bigram of a laid-out slot with its two characters, and `other` for
+ * each other token, in order, with its offset in the slot (fillers are skipped). The
+ * characters come apart so that a caller counting millions of bigrams need not join them.
+ */
+export function slotTokenParts(
+  layout: SlotLayout,
+  bigram: (first: string, second: string, offset: number) => void,
+  other: (kind: Exclude<TokenKind, 'bigram'>, text: string, offset: number) => void,
+): void {
   const region = (fields: ReadonlyArray<readonly string[]>, chars: readonly string[], start: number) => {
     let offset = start;
     for (const field of fields) {
       if (field.length < 2) continue;
-      for (let index = 0; index + 1 < field.length; index++)
-        visit('bigram', field[index]! + field[index + 1]!, offset++);
+      for (let index = 0; index + 1 < field.length; index++) bigram(field[index]!, field[index + 1]!, offset++);
       offset += 2;
     }
-    for (const char of chars) visit('char', char, offset++);
+    for (const char of chars) other('char', char, offset++);
     return offset + 1;
   };
   region(layout.decks, layout.headlineChars, 0);
   const offset = region(layout.paragraphs, layout.bodyChars, layout.bodyStart);
-  layout.jieba.forEach((word, index) => visit('jieba', word, offset + index));
+  layout.jieba.forEach((word, index) => other('jieba', word, offset + index));
+}
+
+/** Calls `visit` for each token of a laid-out slot, in order, with its offset in the slot (fillers are skipped). */
+export function slotTokens(layout: SlotLayout, visit: (kind: TokenKind, text: string, offset: number) => void): void {
+  slotTokenParts(layout, (first, second, offset) => visit('bigram', first + second, offset), visit);
 }
 
 /** An article's index words in slot order, a filler where a position holds none (the slot's own padding left off). */
