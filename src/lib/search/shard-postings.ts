@@ -71,16 +71,18 @@ export class ShardPostings {
 /**
  * Numbers by a bigram of two characters of the Basic Multilingual Plane, keyed by their code
  * units: a shard has millions of bigram occurrences, and joining each into a string to look
- * it up took a third of the shard's postings time (and most of its garbage).
+ * it up took over a third of the shard's postings step.
  */
 class PairNumbers {
   private keys = new Uint32Array(1 << 16);
   private values = new Int32Array(1 << 16).fill(-1);
   private size = 0;
+  /** 32 less the table's bits: a product's high bits depend on all of the key's, its low bits only on the key's low bits (the second character). */
+  private shift = 16;
 
   private slotOf(key: number): number {
     const mask = this.keys.length - 1;
-    let slot = Math.imul(key, 0x9e3779b1) & mask;
+    let slot = Math.imul(key, 0x9e3779b1) >>> this.shift;
     while (this.values[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
@@ -102,6 +104,7 @@ class PairNumbers {
     const { keys, values } = this;
     this.keys = new Uint32Array(keys.length * 2);
     this.values = new Int32Array(values.length * 2).fill(-1);
+    this.shift--;
     for (let slot = 0; slot < keys.length; slot++) {
       if (values[slot] === -1) continue;
       const to = this.slotOf(keys[slot]!);
