@@ -75,17 +75,30 @@ describe('the word index', () => {
     expect(segmentFiles(10 ** 12)).toBe(SHARD_BUCKETS);
   });
 
-  test("a segment's files are set for good once its second shard begins, sized for a full segment", () => {
+  test("a segment's files are set for good once a shard begins after 500 articles, sized for a full segment", () => {
     const daily = { articles: ARTICLES_PER_SHARD, bytes: 8_000_000 };
+    expect(segmentFilesFor([])).toBe(1);
     expect(segmentFilesFor([{ articles: 1000, bytes: 3_200_000 }])).toBe(segmentFiles(3_200_000));
     const full = segmentFilesFor([daily, { articles: 1, bytes: 3_300 }]);
     // 32 shards of 8 MB: 32,768 files of about 8 KB.
     expect(full).toBe(2 ** 15);
     expect(segmentFilesFor([daily, daily, { articles: 7, bytes: 99 }])).toBe(full);
-    // A short first shard (the archive began late in a month) still stands for full ones.
-    expect(segmentFilesFor([{ articles: ARTICLES_PER_SHARD / 10, bytes: 800_000 }, daily])).toBe(full);
     // 3.4 KB an article would make 33,200 files of 8 KB: rounded to the nearest power of two, not up.
     expect(segmentFilesFor([{ articles: 2400, bytes: 2400 * 3400 }, daily])).toBe(2 ** 15);
+    // A short first shard (the archive began late in a month) is measured with the next, once one begins after them.
+    const short = { articles: ARTICLES_PER_SHARD / 10, bytes: 800_000 };
+    expect(segmentFilesFor([short, daily])).toBe(segmentFiles(8_800_000));
+    expect(segmentFilesFor([short, daily, { articles: 1, bytes: 3_300 }])).toBe(full);
+  });
+
+  test('a few articles get a few files, however much a word of their own weighs', () => {
+    // The five sample pages: 6 articles of 2024 and 27 of 2026, each shard a blob for most of its words.
+    const sample = [
+      { articles: 6, bytes: 150_000 },
+      { articles: 27, bytes: 300_000 },
+    ];
+    expect(segmentFilesFor(sample)).toBe(64);
+    expect(segmentFilesFor([...sample, { articles: 40, bytes: 400_000 }])).toBe(128);
   });
 
   test("the index lists a segment's large files with their size, so a query can tell what a word would cost", () => {

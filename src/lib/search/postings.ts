@@ -39,19 +39,34 @@ export interface ShardSize {
 }
 
 /**
- * How many files a segment of these shards has. A segment of one shard grows with it, and
- * is written whole each time. Once a second shard begins, the number is set for good, from
- * what the first shard's articles weigh, for a segment of SHARDS_PER_SEGMENT full shards:
- * later shards only append to the files (about 32,768 files for a daily paper).
+ * Articles a segment's first shards must hold to say what a full segment weighs. A shard of
+ * a few articles weighs far more an article (a word of its own is a bucket's blob, with the
+ * shard's name in front): the five sample pages' two shards, taken as the measure, gave
+ * their 33 articles 65,536 files.
+ */
+export const ARTICLES_TO_MEASURE = 500;
+
+/**
+ * How many files a segment of these shards has. Once a shard begins after shards holding
+ * ARTICLES_TO_MEASURE articles or more, the number is set for good, from what those
+ * articles weigh, for a segment of SHARDS_PER_SEGMENT full shards: later shards only append
+ * to the files (about 32,768 files for a daily paper). Until then the segment is small: its
+ * files grow with it, and it is written whole each time.
  */
 export function segmentFilesFor(shards: readonly ShardSize[]): number {
-  const [first] = shards;
-  if (!first) return 1;
-  if (shards.length === 1) return segmentFiles(first.bytes);
-  const full = (first.bytes / Math.max(1, first.articles)) * ARTICLES_PER_SHARD * SHARDS_PER_SEGMENT;
-  // The nearest power of two: the estimate is rough, and twice the files is twice the writing of a day's build.
-  const files = 2 ** Math.round(Math.log2(Math.max(1, full / SEGMENT_FILE_BYTES)));
-  return Math.min(SHARD_BUCKETS, files);
+  let articles = 0;
+  let bytes = 0;
+  for (const [index, shard] of shards.entries()) {
+    if (index > 0 && articles >= ARTICLES_TO_MEASURE) {
+      const full = (bytes / articles) * ARTICLES_PER_SHARD * SHARDS_PER_SEGMENT;
+      // The nearest power of two: the estimate is rough, and twice the files is twice the writing of a day's build.
+      const files = 2 ** Math.round(Math.log2(Math.max(1, full / SEGMENT_FILE_BYTES)));
+      return Math.min(SHARD_BUCKETS, files);
+    }
+    articles += shard.articles;
+    bytes += shard.bytes;
+  }
+  return segmentFiles(bytes);
 }
 
 /**
