@@ -44,7 +44,7 @@ export interface ShardSize {
  * shard's name in front): the five sample pages' two shards, taken as the measure, gave
  * their 33 articles 65,536 files.
  */
-export const ARTICLES_TO_MEASURE = 500;
+const ARTICLES_TO_MEASURE = 500;
 
 /**
  * How many files a segment of these shards has. Once a shard begins after shards holding
