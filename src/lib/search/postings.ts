@@ -56,8 +56,9 @@ const ARTICLES_TO_MEASURE = 500;
 export function segmentFilesFor(shards: readonly ShardSize[]): number {
   let articles = 0;
   let bytes = 0;
-  for (const [index, shard] of shards.entries()) {
-    if (index > 0 && articles >= ARTICLES_TO_MEASURE) {
+  for (const shard of shards) {
+    // Counted so far: the shards before this one, so this one begins after them.
+    if (articles >= ARTICLES_TO_MEASURE) {
       const full = (bytes / articles) * ARTICLES_PER_SHARD * SHARDS_PER_SEGMENT;
       // The nearest power of two: the estimate is rough, and twice the files is twice the writing of a day's build.
       const files = 2 ** Math.round(Math.log2(Math.max(1, full / SEGMENT_FILE_BYTES)));
