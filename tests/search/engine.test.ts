@@ -189,10 +189,15 @@ describe('a long phrase', () => {
   });
 
   test('beside other terms that take as many waves of files either way, asks for all its bigrams at once', async () => {
-    const both: MemoryArticle = { id: 'both', decks: ['全力促进创新链产业链资金'], paragraphs: ['深度融合发展。'] };
+    const both: MemoryArticle = {
+      id: 'both',
+      decks: ['全力促进创新链产业链资金链人才链'],
+      paragraphs: ['深度融合发展。'],
+    };
     const index = new MemoryIndex([...articles, both]);
-    const query = analyseQuery('全力促进创新链产业链资金 深度融合发展');
-    // Nine bigrams and the headline bucket: two waves of six files, whether five of the six are asked for first or not.
+    const query = analyseQuery('全力促进创新链产业链资金链人才链 深度融合发展');
+    // The first term is six trigrams (全力促 促进创 创新链 产业链 资金链 人才链), the second three words; with the
+    // headline bucket, two waves of six files, whether five of the six are asked for first or not.
     expect(query.terms.map((term) => term.variants[0]!.probes.length)).toEqual([6, 3]);
     const result = await new MatchEngine(index, LAYOUT).match(query);
     expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['both']);
@@ -279,6 +284,8 @@ describe('matches are exactly the articles that contain the query', () => {
         maxLength: 30,
       }),
       fc.array(fc.constantFrom('甲', '乙', '乙', ','), { minLength: 1, maxLength: 30 }),
+      // 产业 and 业发 are among the commonest bigrams: written with the character after them too.
+      fc.array(fc.constantFrom('产', '业', '发', '甲', ','), { minLength: 1, maxLength: 30 }),
     )
     .map((chars) => chars.join(''));
   const article = fc.record({
@@ -327,20 +334,39 @@ describe('the words of the index', () => {
   test('a headline is its bigrams, then each of its characters once, in code unit order, those beyond the BMP too', () => {
     // U+FA0E is a unified ideograph above the surrogates; 𠮷 is a surrogate pair.
     const { words } = slotWords({ decks: ['\ufa0e甲𠮷乙甲'], paragraphs: [], words: [] });
-    expect(words.slice(0, 10)).toEqual([
-      ...['\ufa0e甲', '甲𠮷', '𠮷乙', '乙甲'].map(encodeChars),
-      FILLER,
-      FILLER,
-      ...['乙', '甲', '𠮷', '\ufa0e'].map(charWord),
+    expect(words.slice(0, 10)).toEqual(
+      [
+        ...['\ufa0e甲', '甲𠮷', '𠮷乙', '乙甲'].map(encodeChars),
+        FILLER,
+        FILLER,
+        ...['乙', '甲', '𠮷', '\ufa0e'].map(charWord),
+      ].map((word) => [word]),
+    );
+    expect(words.slice(10, HEADLINE_REGION).every(([word]) => word === FILLER)).toBe(true);
+  });
+
+  test('a common bigram followed by a character of its field is also written with it, at the same position', () => {
+    // 产业 and 发展 are among the commonest bigrams (common-bigrams.ts); 业发 too.
+    const { words } = slotWords({ decks: ['产业发展'], paragraphs: [], words: [] });
+    expect(words.slice(0, 5)).toEqual([
+      [encodeChars('产业'), encodeChars('产业发')],
+      [encodeChars('业发'), encodeChars('业发展')],
+      // The field ends after 发展: nothing to write it with.
+      [encodeChars('发展')],
+      [FILLER],
+      [FILLER],
     ]);
-    expect(words.slice(10, HEADLINE_REGION).every((word) => word === FILLER)).toBe(true);
+    // A deck's last characters and the body's first are in different fields.
+    const apart = slotWords({ decks: ['推动产业'], paragraphs: ['发展'], words: [] }).words.flat();
+    expect(apart).toContain(encodeChars('推动产'));
+    expect(apart).not.toContain(encodeChars('产业发'));
   });
 
   test('are lowercase letters only, a byte each in the index files', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }), { maxLength: 4 }), (paragraphs) => {
         const { words } = slotWords({ decks: ['标题𠮷'], paragraphs, words: paragraphs });
-        for (const word of words) expect(word).toMatch(/^(?:[a-z]+|\.)$/u);
+        for (const word of words.flat()) expect(word).toMatch(/^(?:[a-z]+|\.)$/u);
       }),
     );
   });

@@ -54,9 +54,9 @@ describe('the word index', () => {
       'y',
       `${Array(SLOT_WIDTH * 2)
         .fill('.')
-        .join(' ')} word`,
+        .join(' ')} abcd`,
     ];
-    expect(findWord(segmentFile('word', ['s1', records]), 'word')).toEqual([
+    expect(findWord(segmentFile('abcd', ['s1', records]), 'abcd')).toEqual([
       { shard: 's1', records: [{ record: 299, positions: [4 * SLOT_WIDTH] }] },
     ]);
   });
@@ -116,14 +116,14 @@ describe('the word index', () => {
     expect(() => findWord(file.subarray(0, file.length - 1), 'abab')).toThrow(/past the end/u);
   });
   test("a shard's words gathered from its articles' layouts are the words each slot is written as, with over 100,000 distinct bigrams", () => {
-    // 400 characters in a scrambled order make some 110,000 distinct pairs; astral and Latin characters take the other path.
+    // 400 characters in a scrambled order make some 110,000 distinct pairs; astral and Latin characters take the other path, and common bigrams add their trigrams.
     const chars = Array.from({ length: 400 }, (_, index) => String.fromCharCode(0x4e00 + index * 7));
     const next = seededRandom(1);
     const paragraph = (length: number) =>
       Array.from({ length }, () => chars[Math.floor(next() * chars.length)]).join('');
     const articles: SlotText[] = Array.from({ length: 200 }, (_, index) => ({
       decks: [paragraph(12), index % 7 === 0 ? '𠮷野家 AI 5G' : paragraph(8)],
-      paragraphs: [paragraph(900), `${paragraph(20)}𠮷𠮷${paragraph(20)}`],
+      paragraphs: [paragraph(900), `${paragraph(20)}𠮷𠮷${paragraph(20)}`, `推动产业发展${paragraph(5)}`],
       words: ['人工智能', '𠮷野家'],
     }));
     const records = Array.from({ length: 7 }, (_, record) => articles.slice(record * 30, record * 30 + 30));
@@ -132,7 +132,15 @@ describe('the word index', () => {
     const gathered = encodeShardBuckets('s1', postings);
     const written = encodeShardBuckets(
       's1',
-      collectPostings(records.map((slots) => slots.map((text) => slotWords(text).words.join(' ')))),
+      collectPostings(
+        records.map((slots) =>
+          slots.map((text) =>
+            slotWords(text)
+              .words.map((held) => held.join('+'))
+              .join(' '),
+          ),
+        ),
+      ),
     );
     expect(gathered).toEqual(written);
   });

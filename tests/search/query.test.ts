@@ -2,18 +2,46 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { looseQuery, segmentLoose } from '../../src/lib/search/loose';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
-import { analyseQuery, probeOffsets, splitTerms } from '../../src/lib/search/query';
-import { bigramWords } from '../../src/lib/search/tokens';
+import {
+  analyseQuery,
+  cheapestCover,
+  probeChoices,
+  splitTerms,
+  type ProbeChoice,
+  type WordCost,
+} from '../../src/lib/search/query';
+import { COMMON_BIGRAMS } from '../../src/lib/search/common-bigrams';
+import { encodeChars } from '../../src/lib/search/tokens';
 import { conversionTable } from '../../scripts/lib/traditional';
+import { seededRandom } from '../../scripts/lib/seeded-random';
 import { charSetTest, packCharSet } from '../../src/lib/search/char-set';
 
-/** Whether bigrams at these offsets cover every character of a term, in order, none more than two apart. */
-function covers(offsets: number[], chars: number): boolean {
-  const covered = new Set(offsets.flatMap((offset) => [offset, offset + 1]));
+/**
+ * Whether probes (bigrams: `last` = `offset`; trigrams: `last` = `offset` + 1) cover every
+ * character of a term, each beginning at most two positions after the one before it ends.
+ */
+function covers(probes: ReadonlyArray<Pick<ProbeChoice, 'offset' | 'last'>>, chars: number): boolean {
+  const sorted = [...probes].sort((a, b) => a.offset - b.offset);
+  const covered = new Set(
+    sorted.flatMap(({ offset, last }) => [
+      offset,
+      ...Array.from({ length: last - offset + 1 }, (_, at) => offset + at + 1),
+    ]),
+  );
   return (
     covered.size === chars &&
-    offsets[0] === 0 &&
-    offsets.every((offset, index) => index === 0 || (offset > offsets[index - 1]! && offset - offsets[index - 1]! <= 2))
+    sorted[0]?.offset === 0 &&
+    sorted.every((probe, index) => index === 0 || probe.offset - sorted[index - 1]!.last <= 2)
+  );
+}
+
+/** What each probe of a one-term query spells: two characters, or three for a trigram. */
+function probedText(text: string, cost?: WordCost): string[] {
+  const chars = [...text];
+  return analyseQuery(text, undefined, cost).terms[0]!.variants[0]!.probes.map(({ offset, word }) =>
+    [2, 3]
+      .map((length) => chars.slice(offset, offset + length).join(''))
+      .find((spelled) => encodeChars(spelled) === word)!,
   );
 }
 
@@ -36,59 +64,77 @@ describe('reading a query', () => {
   });
 
   test('one character is searched by its character word, longer terms by every other bigram and the last', () => {
-    const probed = (text: string) =>
-      analyseQuery(text).terms[0]!.variants[0]!.probes.map(({ offset }) =>
-        [...text].slice(offset, offset + 2).join(''),
-      );
+    // None of these bigrams is among the commonest (common-bigrams.ts).
     expect(analyseQuery('业').terms[0]!.variants[0]!.probes).toHaveLength(1);
-    expect(probed('两业')).toEqual(['两业']);
-    expect(probed('两业融')).toEqual(['两业', '业融']);
-    expect(probed('两业融合')).toEqual(['两业', '融合']);
-    expect(probed('两业融合发')).toEqual(['两业', '融合', '合发']);
-    expect(probed('落实落实')).toEqual(['落实', '落实']);
+    expect(probedText('春雨')).toEqual(['春雨']);
+    expect(probedText('春雨绵')).toEqual(['春雨', '雨绵']);
+    expect(probedText('春雨绵绵')).toEqual(['春雨', '绵绵']);
+    expect(probedText('春雨绵绵湖')).toEqual(['春雨', '绵绵', '绵湖']);
+    expect(probedText('绵绵绵绵')).toEqual(['绵绵', '绵绵']);
+  });
+
+  test('a common bigram is probed with the character after it, where that costs less than the bigram alone', () => {
+    // 推动, 产业, 业发 and 发展 are among the commonest bigrams, in large files; their trigrams are in small ones.
+    for (const bigram of ['推动', '产业', '业发', '发展']) expect(COMMON_BIGRAMS).toContain(bigram);
+    const large = new Set(['推动', '产业', '业发', '发展'].map(encodeChars));
+    const cost = (word: string) => (large.has(word) ? 100_000 : 5_000);
+    expect(probedText('推动产业发展', cost)).toEqual(['推动产', '业发展']);
+    // A common bigram at the end of a term has no character after it to be probed with.
+    expect(probedText('春雨发展', cost)).toEqual(['春雨', '发展']);
   });
 
   test('a long term is probed round its commonest bigrams where the term allows, never round its first or last', () => {
-    // 会议, 学习 and 召开 are in large files; 次会, 议暨, 暨学 and 习会 cover the same characters for less.
-    const large = new Set(['会议', '召开', '学习']);
-    const term = '第五次会议暨学习会召开';
-    const chars = [...term];
-    const bigrams = chars.slice(1).map((char, offset) => chars[offset]! + char);
-    const bigramOf = new Map(bigramWords(term).map((word, offset) => [word, bigrams[offset]!]));
-    const cost = (word: string) => (large.has(bigramOf.get(word)!) ? 100_000 : 5_000);
-    const probed = analyseQuery(term, undefined, cost).terms[0]!.variants[0]!.probes.map(
-      (probe) => bigrams[probe.offset],
-    );
-    expect(probed).toEqual(['第五', '次会', '议暨', '暨学', '习会', '召开']);
+    // 会议, 学习 and 召开 are in large files; 次会, 议暨 and the trigram 学习会 cover the same characters for less.
+    const large = new Set(['会议', '召开', '学习'].map(encodeChars));
+    const cost = (word: string) => (large.has(word) ? 100_000 : 5_000);
+    expect(probedText('第五次会议暨学习会召开', cost)).toEqual(['第五', '次会', '议暨', '学习会', '召开']);
   });
 
   test('the probes chosen cost no more than any other choice that covers the term', () => {
+    // Per bigram offset: the bigram's cost, and its trigram's where it has one.
+    const offsets = fc.array(fc.tuple(fc.nat(20), fc.option(fc.nat(20), { nil: undefined })), {
+      minLength: 1,
+      maxLength: 7,
+    });
     fc.assert(
-      fc.property(fc.array(fc.nat(20), { minLength: 1, maxLength: 12 }), (costs) => {
+      fc.property(offsets, (costs) => {
         const chars = costs.length + 1;
-        const total = (offsets: number[]) => offsets.reduce((sum, offset) => sum + costs[offset]!, 0);
+        const choices: ProbeChoice[] = costs.flatMap(([, trigram], offset) => [
+          { offset, last: offset, word: `b${offset}` },
+          ...(trigram !== undefined && offset + 1 < costs.length
+            ? [{ offset, last: offset + 1, word: `t${offset}` }]
+            : []),
+        ]);
+        const costOf = new Map(
+          costs.flatMap(([bigram, trigram], offset) => [
+            [`b${offset}`, bigram],
+            [`t${offset}`, trigram ?? 0],
+          ]),
+        );
+        const total = (picked: readonly ProbeChoice[]) => picked.reduce((sum, { word }) => sum + costOf.get(word)!, 0);
         let cheapest = Infinity;
-        for (let mask = 0; mask < 2 ** costs.length; mask++) {
-          const offsets = costs.map((_, offset) => offset).filter((offset) => mask & (1 << offset));
-          if (covers(offsets, chars)) cheapest = Math.min(cheapest, total(offsets));
+        for (let mask = 0; mask < 2 ** choices.length; mask++) {
+          const picked = choices.filter((_, index) => mask & (1 << index));
+          if (covers(picked, chars)) cheapest = Math.min(cheapest, total(picked));
         }
-        const chosen = probeOffsets(chars, (offset) => costs[offset]!);
+        const chosen = cheapestCover(choices, chars - 2, ({ word }) => costOf.get(word)!);
         expect(covers(chosen, chars)).toBe(true);
         expect(total(chosen)).toBe(cheapest);
       }),
     );
   });
 
-  test('the probes cover every character of a term, none more than two positions from the next', () => {
+  test('the probes cover every character of a term, none beginning more than two positions after the one before ends', () => {
+    const next = seededRandom(7);
+    // Characters of common bigrams and others, so that terms have trigrams to probe by.
+    const alphabet = [...'推动产业发展春雨'];
     for (let chars = 2; chars < 40; chars++) {
-      const offsets = probeOffsets(chars);
-      const covered = new Set(offsets.flatMap((offset) => [offset, offset + 1]));
-      expect(covered.size).toBe(chars);
-      expect(offsets[0]).toBe(0);
-      for (let index = 1; index < offsets.length; index++) {
-        expect(offsets[index]! - offsets[index - 1]!).toBeGreaterThan(0);
-        expect(offsets[index]! - offsets[index - 1]!).toBeLessThanOrEqual(2);
-      }
+      const term = Array.from({ length: chars }, () => alphabet[Math.floor(next() * alphabet.length)]!);
+      const probes = cheapestCover(probeChoices(term), chars - 2);
+      expect(covers(probes, chars)).toBe(true);
+      expect(probes.map(({ offset }) => offset)).toEqual(
+        [...new Set(probes.map(({ offset }) => offset))].sort((a, b) => a - b),
+      );
     }
   });
 });

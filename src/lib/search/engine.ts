@@ -4,15 +4,16 @@
  * term as a phrase, tells the articles of a record apart by their slots, and sees whether
  * a hit is in the headline (tokens.ts explains the layout).
  *
- * A term of n ≥ 2 characters is probed by some of its bigrams (query.ts): every character
- * is in one, and each sits at most two positions after the one before. It occurs at p
- * exactly when each probe's bigram sits at p plus its offset: two bigrams at most two
- * positions apart are in one field (fields are kept apart by two fillers, and only words
- * that are not bigrams follow the last one), so the probes lie in one field, in order, and
- * spell the term there. Nothing needs the term's characters to differ, and a long term
- * costs half its bigrams. A long term can cost fewer (LookupOptions): some of its probes
- * find where it may be, and the text of the few articles there says where it is, by the
- * same rule (tokens.ts, termStartsInSlot).
+ * A term of n ≥ 2 characters is probed by some of its bigrams, or the trigrams of common
+ * ones (query.ts): every character is in one, and each begins at most two positions after
+ * the one before ends. It occurs at p exactly when each probe's word sits at p plus its
+ * offset: a trigram is written only where its three characters are in one field, and two
+ * bigram positions at most two apart are in one field (fields are kept apart by two
+ * fillers, and only words that are not bigrams follow the last one), so the probes lie in
+ * one field, in order, and spell the term there. Nothing needs the term's characters to
+ * differ, and a long term costs half its bigrams or fewer. A long term can cost fewer still
+ * (LookupOptions): some of its probes find where it may be, and the text of the few
+ * articles there says where it is, by the same rule (tokens.ts, termStartsInSlot).
  *
  * A common word is in tens of thousands of articles and the page shows 20: matches are
  * kept in columns (one array per property, an entry per article, in archive order), and

@@ -8,7 +8,8 @@
  */
 import { normalizeForSearch } from './normalize';
 import { headlineDigest, printedDigest } from './headlines';
-import { bigramWords, charWord } from './tokens';
+import { charWord, encodeChars } from './tokens';
+import { isExtendedBigram } from './trigrams';
 
 /** An index word that must sit at a given offset from where the term begins. */
 export interface Probe {
@@ -20,9 +21,9 @@ export interface TermVariant {
   /** The normalised characters searched for. */
   text: string;
   /**
-   * What pins the term down (engine.ts): its one character's word, or some of its bigrams,
-   * from the first to the last, so that each character is in one and no two are more than
-   * two positions apart (probeOffsets).
+   * What pins the term down (engine.ts): its one character's word, or some of its bigrams
+   * and trigrams, from the first to the last, so that each character is in one and none
+   * begins more than two positions after the one before ends (cheapestCover).
    */
   probes: Probe[];
 }
@@ -118,33 +119,68 @@ function variantTexts(text: string, context: ConversionContext | undefined): str
  */
 export type WordCost = (word: string) => number;
 
-/**
- * Offsets of the bigrams probed in a term of `chars` ≥ 2 characters: the first and the last,
- * and no gap over two between them, so that every character is in one. Of all such
- * choices, the one whose bigrams cost least in all; with equal costs, every other bigram
- * from the first, and the last.
- */
-export function probeOffsets(chars: number, cost: (offset: number) => number = () => 1): number[] {
-  const last = chars - 2;
-  // cheapest[o]: the least a choice ending at offset o costs; from[o]: the offset before it.
-  const cheapest = [cost(0)];
-  const from = [-1];
-  for (let offset = 1; offset <= last; offset++) {
-    const before = offset >= 2 && cheapest[offset - 2]! < cheapest[offset - 1]! ? offset - 2 : offset - 1;
-    cheapest.push(cheapest[before]! + cost(offset));
-    from.push(before);
+/** A word a term can be probed by: it sits where the term's bigram `offset` does, and pins its bigrams up to `last`. */
+export interface ProbeChoice extends Probe {
+  last: number;
+}
+
+/** What a term of two or more characters can be probed by: each of its bigrams, and each listed bigram's trigram (trigrams.ts). */
+export function probeChoices(chars: readonly string[]): ProbeChoice[] {
+  const choices: ProbeChoice[] = [];
+  for (let offset = 0; offset + 1 < chars.length; offset++) {
+    const [first, second, third] = [chars[offset]!, chars[offset + 1]!, chars[offset + 2]];
+    choices.push({ offset, last: offset, word: encodeChars(first + second) });
+    if (third !== undefined && isExtendedBigram(first, second))
+      choices.push({ offset, last: offset + 1, word: encodeChars(first + second + third) });
   }
-  const offsets: number[] = [];
-  for (let offset = last; offset >= 0; offset = from[offset]!) offsets.unshift(offset);
-  return offsets;
+  return choices;
+}
+
+/**
+ * Of the choices (by ascending offset), those to probe a term by: the first at offset 0,
+ * one ending at `last` (the term's last bigram), and each beginning at most two after the
+ * one before ends, so that every character is in one (engine.ts). Of all such sets, the
+ * one that costs least in all, then the one of fewest words; with equal costs, every other
+ * bigram from the first, and the last.
+ */
+export function cheapestCover(
+  choices: readonly ProbeChoice[],
+  last: number,
+  cost: (choice: ProbeChoice) => number = () => 1,
+): ProbeChoice[] {
+  // cheapest[i]: the least a set ending with choice i costs, and in how few words; from[i]: the choice before it.
+  const cheapest: Array<{ total: number; words: number }> = [];
+  const from: number[] = [];
+  const better = (a: { total: number; words: number }, b: { total: number; words: number }) =>
+    a.total < b.total || (a.total === b.total && a.words < b.words);
+  choices.forEach((choice, index) => {
+    let best = choice.offset === 0 ? { total: 0, words: 0 } : undefined;
+    let before = -1;
+    // Latest first: with equal costs, the nearest choice before is kept.
+    for (let earlier = index - 1; earlier >= 0 && choices[earlier]!.offset >= choice.offset - 3; earlier--) {
+      const previous = choices[earlier]!;
+      if (previous.offset >= choice.offset || previous.last < choice.offset - 2 || previous.last >= choice.last)
+        continue;
+      const reached = cheapest[earlier]!;
+      if (Number.isFinite(reached.total) && (!best || better(reached, best))) [best, before] = [reached, earlier];
+    }
+    cheapest.push(best ? { total: best.total + cost(choice), words: best.words + 1 } : { total: Infinity, words: 0 });
+    from.push(before);
+  });
+  let end = -1;
+  choices.forEach((choice, index) => {
+    if (choice.last === last && (end < 0 || better(cheapest[index]!, cheapest[end]!))) end = index;
+  });
+  const picked: ProbeChoice[] = [];
+  for (let index = end; index >= 0; index = from[index]!) picked.unshift(choices[index]!);
+  return picked;
 }
 
 export function termVariant(text: string, cost?: WordCost): TermVariant {
   const chars = [...text];
   if (chars.length === 1) return { text, probes: [{ offset: 0, word: charWord(text) }] };
-  const bigrams = bigramWords(text);
-  const offsets = probeOffsets(chars.length, cost && ((offset) => cost(bigrams[offset]!)));
-  return { text, probes: offsets.map((offset) => ({ offset, word: bigrams[offset]! })) };
+  const picked = cheapestCover(probeChoices(chars), chars.length - 2, cost && ((choice) => cost(choice.word)));
+  return { text, probes: picked.map(({ offset, word }) => ({ offset, word })) };
 }
 
 /** The query's terms and what to probe them by; `cost`, when given, steers the probes round common bigrams. */

@@ -119,7 +119,12 @@ export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLay
   const postings = new ShardPostings();
   const pairs = new PairNumbers();
   // Other tokens are looked up as their characters, far shorter than their words; one table per kind, as kinds write alike characters differently.
-  const known: Record<TokenKind, Map<string, number>> = { bigram: new Map(), char: new Map(), jieba: new Map() };
+  const known: Record<TokenKind, Map<string, number>> = {
+    bigram: new Map(),
+    trigram: new Map(),
+    char: new Map(),
+    jieba: new Map(),
+  };
   const numberOf = (kind: TokenKind, text: string) => {
     const table = known[kind];
     let number = table.get(text);
@@ -147,16 +152,18 @@ export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLay
   return postings;
 }
 
-/** A shard's postings from its records' slots given as their words, space-separated (fillers take a position). */
+/**
+ * A shard's postings from its records' slots given as their words: positions space-separated,
+ * the words of one position joined by "+" (fillers take a position).
+ */
 export function collectPostings(records: ReadonlyArray<ReadonlyArray<string>>): ShardPostings {
   const postings = new ShardPostings();
   records.forEach((slots, record) => {
     slots.forEach((text, slot) => {
-      let position = slot * SLOT_WIDTH;
-      for (const word of text.split(' ')) {
-        if (word && word !== FILLER) postings.add(postings.wordNumber(word), record, position);
-        position++;
-      }
+      text.split(' ').forEach((words, offset) => {
+        for (const word of words.split('+'))
+          if (word && word !== FILLER) postings.add(postings.wordNumber(word), record, slot * SLOT_WIDTH + offset);
+      });
     });
   });
   return postings;

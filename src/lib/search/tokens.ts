@@ -7,6 +7,8 @@
  * - every overlapping pair of characters (bigram) of each field, in order: a string of two
  *   or more characters occurs in a field exactly when its bigrams sit at consecutive
  *   positions there (engine.ts probes some of them);
+ * - after each of the commonest bigrams (trigrams.ts), the three characters it begins, at
+ *   the bigram's own position: a rarer word to probe a term by;
  * - every distinct character of the article once ("u" words), for one-character queries;
  * - jieba's words of three or more characters, distinct ("w" words), for the word-by-word
  *   fallback.
@@ -25,6 +27,7 @@
  */
 import { normalizeForSearch } from './normalize';
 import { memoizePerChar } from './memo';
+import { isExtendedBigram } from './trigrams';
 
 /** Positions each article owns in its record. */
 export const SLOT_WIDTH = 4096;
@@ -90,12 +93,12 @@ export interface SlotText {
   words: string[];
 }
 
-/** What a token of a slot is written as: a bigram, one character ("u"), or one of jieba's words ("w"). */
-export type TokenKind = 'bigram' | 'char' | 'jieba';
+/** What a token of a slot is written as: a bigram, a common bigram's trigram, one character ("u"), or one of jieba's words ("w"). */
+export type TokenKind = 'bigram' | 'trigram' | 'char' | 'jieba';
 
 /** The index word of a token: its characters as the index writes them. */
 export function tokenWord(kind: TokenKind, text: string): string {
-  return kind === 'bigram' ? encodeChars(text) : kind === 'char' ? charWord(text) : jiebaWord(text);
+  return kind === 'char' ? charWord(text) : kind === 'jieba' ? jiebaWord(text) : encodeChars(text);
 }
 
 /**
@@ -184,8 +187,9 @@ export function layOutSlot(text: SlotText): SlotLayout {
 
 /**
  * Calls `bigram` for each bigram of a laid-out slot with its two characters, and `other` for
- * each other token, in order, with its offset in the slot (fillers are skipped). The
- * characters come apart so that a caller counting millions of bigrams need not join them.
+ * each other token, in order, with its offset in the slot (fillers are skipped; a trigram
+ * comes after the bigram at its offset). The characters come apart so that a caller
+ * counting millions of bigrams need not join them.
  */
 export function slotTokenParts(
   layout: SlotLayout,
@@ -196,7 +200,13 @@ export function slotTokenParts(
     let offset = start;
     for (const field of fields) {
       if (field.length < 2) continue;
-      for (let index = 0; index + 1 < field.length; index++) bigram(field[index]!, field[index + 1]!, offset++);
+      for (let index = 0; index + 1 < field.length; index++, offset++) {
+        const first = field[index]!;
+        const second = field[index + 1]!;
+        bigram(first, second, offset);
+        if (index + 2 < field.length && isExtendedBigram(first, second))
+          other('trigram', first + second + field[index + 2]!, offset);
+      }
       offset += 2;
     }
     for (const char of chars) other('char', char, offset++);
@@ -212,12 +222,15 @@ export function slotTokens(layout: SlotLayout, visit: (kind: TokenKind, text: st
   slotTokenParts(layout, (first, second, offset) => visit('bigram', first + second, offset), visit);
 }
 
-/** An article's index words in slot order, a filler where a position holds none (the slot's own padding left off). */
-export function slotWords(text: SlotText): { words: string[]; fits: boolean } {
+/**
+ * An article's index words in slot order: each position's words (a bigram and its trigram
+ * share one), a filler where a position holds none (the slot's own padding left off).
+ */
+export function slotWords(text: SlotText): { words: string[][]; fits: boolean } {
   const layout = layOutSlot(text);
-  const words = new Array<string>(layout.length).fill(FILLER);
-  slotTokens(layout, (kind, token, offset) => (words[offset] = tokenWord(kind, token)));
-  return { words, fits: layout.fits };
+  const words = Array.from({ length: layout.length }, (): string[] => []);
+  slotTokens(layout, (kind, token, offset) => words[offset]!.push(tokenWord(kind, token)));
+  return { words: words.map((held) => (held.length > 0 ? held : [FILLER])), fits: layout.fits };
 }
 
 /**
