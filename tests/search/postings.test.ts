@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/search/postings';
 import { collectPostings, collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
-import { layOutSlot, SLOT_WIDTH, slotWords, type SlotText } from '../../src/lib/search/tokens';
+import { charWord, jiebaWord, layOutSlot, SLOT_WIDTH, slotWords, type SlotText } from '../../src/lib/search/tokens';
 import { seededRandom } from '../../scripts/lib/seeded-random';
 
 /** A segment's file for the bucket of `word`: the shards' blobs one after another, as the build writes it. */
@@ -59,6 +59,22 @@ describe('the word index', () => {
     expect(findWord(segmentFile('abcd', ['s1', records]), 'abcd')).toEqual([
       { shard: 's1', records: [{ record: 299, positions: [4 * SLOT_WIDTH] }] },
     ]);
+  });
+
+  test('a word written once per article is kept by its slot and whether it is in the headline, a byte each', () => {
+    // 甲 is in the headline of the articles in slots 0 and 2, in the body of those in slots 1 and 2.
+    const slots = [
+      { decks: ['甲子'], paragraphs: ['丙丁'], words: [] },
+      { decks: ['乙丑'], paragraphs: ['丙甲'], words: [] },
+      { decks: ['甲寅'], paragraphs: ['甲卯'], words: ['甲寅卯'] },
+    ];
+    const postings = collectSlotPostings([slots.map(layOutSlot)]);
+    const file = encodeShardBuckets('s1', postings)[bucketOf(charWord('甲'))]!;
+    expect(findWord(file, charWord('甲'))).toEqual([
+      { shard: 's1', records: [{ record: 0, positions: [0, 3, 4, 5] }] },
+    ]);
+    const jieba = encodeShardBuckets('s1', postings)[bucketOf(jiebaWord('甲寅卯'))]!;
+    expect(findWord(jieba, jiebaWord('甲寅卯'))).toEqual([{ shard: 's1', records: [{ record: 0, positions: [5] }] }]);
   });
 
   test('every bucket of a shard is written, empty where it has no word', () => {

@@ -22,7 +22,7 @@
 import type { HeadlineEntry } from './headlines';
 import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
 import type { SearchDisplay } from './record';
-import { termStartsInSlot } from './tokens';
+import { isOnceWord, onceSlotPosition, termStartsInSlot } from './tokens';
 import { intersectAscending } from './sorted';
 
 /** The records that hold every one of some words, and where each word occurs. */
@@ -243,7 +243,11 @@ export class MatchEngine {
     const column = new Map(words.map((word, index) => [word, index]));
     return (await this.backend.search(words, filters)).map(({ record, positions }) => ({
       record,
-      positionsOf: (word) => positions[column.get(word)!]!,
+      positionsOf: (word) => {
+        const held = positions[column.get(word)!]!;
+        // A word written once per article is kept by slot (tokens.ts): where that slot's headline or body begins.
+        return isOnceWord(word) ? held.map((position) => onceSlotPosition(position, this.layout)) : held;
+      },
     }));
   }
 

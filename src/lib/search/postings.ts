@@ -11,7 +11,8 @@
  * written again. Files are not compressed, so that their ends can be replaced: gzip would
  * take off about a fifth (positions are varints already), and a host may still send them
  * compressed. Numbers are unsigned LEB128 varints, positions and record numbers
- * delta-coded.
+ * delta-coded. A word written once per article keeps its positions by slot (tokens.ts,
+ * oncePosition).
  *
  *   blob:  length · shard name · word count · (word · data length)* · data*
  *   data:  record count · (record delta · position count · position deltas*)*

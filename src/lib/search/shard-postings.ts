@@ -9,7 +9,16 @@
  * and positions ascending, as the blobs keep them.
  */
 import { bucketOf, SHARD_BUCKETS } from './postings';
-import { FILLER, SLOT_WIDTH, slotTokenParts, tokenWord, type SlotLayout, type TokenKind } from './tokens';
+import {
+  FILLER,
+  isOnceWord,
+  oncePosition,
+  SLOT_WIDTH,
+  slotTokenParts,
+  tokenWord,
+  type SlotLayout,
+  type TokenKind,
+} from './tokens';
 
 function grown(array: Int32Array, wanted: number): Int32Array {
   if (wanted <= array.length) return array;
@@ -145,7 +154,12 @@ export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLay
           } else number = numberOf('bigram', first + second);
           postings.add(number, record, start + offset);
         },
-        (kind, text, offset) => postings.add(numberOf(kind, text), record, start + offset),
+        (kind, text, offset) =>
+          postings.add(
+            numberOf(kind, text),
+            record,
+            kind === 'char' || kind === 'jieba' ? oncePosition(slot, offset) : start + offset,
+          ),
       );
     });
   });
@@ -161,8 +175,11 @@ export function collectPostings(records: ReadonlyArray<ReadonlyArray<string>>): 
   records.forEach((slots, record) => {
     slots.forEach((text, slot) => {
       text.split(' ').forEach((words, offset) => {
-        for (const word of words.split('+'))
-          if (word && word !== FILLER) postings.add(postings.wordNumber(word), record, slot * SLOT_WIDTH + offset);
+        for (const word of words.split('+')) {
+          if (!word || word === FILLER) continue;
+          const position = isOnceWord(word) ? oncePosition(slot, offset) : slot * SLOT_WIDTH + offset;
+          postings.add(postings.wordNumber(word), record, position);
+        }
       });
     });
   });
