@@ -140,8 +140,8 @@ export function probeChoices(chars: readonly string[]): ProbeChoice[] {
  * Of the choices (by ascending offset), those to probe a term by: the first at offset 0,
  * one ending at `last` (the term's last bigram), and each beginning at most two after the
  * one before ends, so that every character is in one (engine.ts). Of all such sets, the
- * one that costs least in all, then the one of fewest words; with equal costs, every other
- * bigram from the first, and the last.
+ * one that costs least in all, then the one of fewest words; of bigrams alike in cost, every
+ * other one from the first, and the last.
  */
 export function cheapestCover(
   choices: readonly ProbeChoice[],

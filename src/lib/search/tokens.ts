@@ -69,16 +69,6 @@ export function encodeChars(chars: string): string {
   return code;
 }
 
-/** The bigram words of a normalised string, in order (a single character has none). */
-export function bigramWords(normalized: string): string[] {
-  const chars = [...normalized];
-  const words: string[] = [];
-  for (let index = 0; index + 1 < chars.length; index++) {
-    words.push(encodeChar(chars[index]!) + encodeChar(chars[index + 1]!));
-  }
-  return words;
-}
-
 export function charWord(char: string): string {
   return CHAR_MARK + encodeChar(char);
 }
@@ -96,7 +86,7 @@ export function isOnceWord(word: string): boolean {
  * Where the index keeps a word written once per article, for its slot and its offset there:
  * 2 × slot, plus 1 beyond the headline region. Kept at their offsets, a record's
  * occurrences of such a word were a slot apart, two or three bytes each; so they take one
- * (the index's "u" words weighed 42 MB at 50,000 articles, and would weigh 21).
+ * (the index's "u" words weighed 42 MB at 50,000 articles, and now about 21).
  */
 export function oncePosition(slot: number, offset: number): number {
   return slot * 2 + (offset < HEADLINE_REGION ? 0 : 1);
