@@ -11,6 +11,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import type { Article } from '../src/lib/article';
 import { articleKey } from '../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../src/lib/search/headlines';
@@ -106,7 +107,7 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   const postings = collectSlotPostings(records.map((record) => record.articleIds.map((id) => layouts.get(id)!)));
   layouts.clear();
   mark('postings');
-  await writeShardPostings(job.postingsFile, encodeShardBuckets(shard, postings));
+  await writeShardPostings(job.postingsFile, encodeShardBuckets(shard, postings, deflateRawSync));
   mark('write');
 
   const textDir = path.join(job.outDir, 'search', 'text');

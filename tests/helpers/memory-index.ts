@@ -7,6 +7,7 @@ import { articleKey, type ArticleText, type PostingBackend, type RecordHits } fr
 import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { bucketOf, findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
 import { planRecords } from '../../src/lib/search/records';
+import { deflateRawSync } from 'node:zlib';
 import { collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { layOutSlot, type SlotLayout } from '../../src/lib/search/tokens';
 
@@ -69,7 +70,8 @@ export class MemoryIndex implements PostingBackend {
       });
     });
     const postings = collectSlotPostings(records.map((record) => record.articleIds.map((id) => layouts.get(id)!)));
-    this.buckets = encodeShardBuckets(SHARD, postings);
+    // Deflated as the build writes them, so the engine's tests read deflated blobs too.
+    this.buckets = encodeShardBuckets(SHARD, postings, deflateRawSync);
   }
 
   async overflowRecords(): Promise<ReadonlySet<number>> {

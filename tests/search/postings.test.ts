@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import {
   bucketOf,
@@ -75,6 +76,29 @@ describe('the word index', () => {
     ]);
     const jieba = encodeShardBuckets('s1', postings)[bucketOf(jiebaWord('甲寅卯'))]!;
     expect(findWord(jieba, jiebaWord('甲寅卯'))).toEqual([{ shard: 's1', records: [{ record: 0, positions: [5] }] }]);
+  });
+
+  test('a large blob is deflated and reads back the same; a small one is kept as it is', () => {
+    // A word in 300 records, a position in each of 20 slots: its blob is kilobytes, and repetitive.
+    const records = Array.from({ length: 300 }, (_, record) =>
+      Array.from({ length: 20 }, (_, slot) => `${'. '.repeat((record + slot) % 50)}abab cdcd`),
+    );
+    const plain = encodeShardBuckets('s1', collectPostings(records));
+    const deflated = encodeShardBuckets('s1', collectPostings(records), deflateRawSync);
+    const bucket = bucketOf('abab');
+    expect(deflated[bucket]!.length).toBeLessThan(plain[bucket]!.length / 2);
+    expect(findWord(deflated[bucket]!, 'abab')).toEqual(findWord(plain[bucket]!, 'abab'));
+    expect(findWord(deflated[bucket]!, 'abab')[0]!.records).toHaveLength(300);
+    const small = encodeShardBuckets('s1', collectPostings([['abab cdcd']]), deflateRawSync);
+    expect(small[bucket]).toEqual(encodeShardBuckets('s1', collectPostings([['abab cdcd']]))[bucket]);
+  });
+
+  test('a deflated blob that does not inflate is reported, not read as no words', () => {
+    const records = Array.from({ length: 300 }, () => ['abab abab abab']);
+    const blob = encodeShardBuckets('s1', collectPostings(records), deflateRawSync)[bucketOf('abab')]!;
+    const spoilt = blob.slice();
+    spoilt.fill(0xff, 4, 12);
+    expect(() => findWord(spoilt, 'abab')).toThrow(/cannot be read/u);
   });
 
   test('every bucket of a shard is written, empty where it has no word', () => {
@@ -205,7 +229,7 @@ describe('records holding every word searched', () => {
     const [located] = locateWord(file, 'abab');
     expect(located!.records).toEqual([0, 2]);
     expect(
-      located!.records.map((_, row) => readPositions(file, located!.offsets[row]!, located!.counts[row]!)),
+      located!.records.map((_, row) => readPositions(located!.bytes, located!.offsets[row]!, located!.counts[row]!)),
     ).toEqual([[0, 2, SLOT_WIDTH], [1]]);
   });
 });

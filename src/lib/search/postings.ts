@@ -8,18 +8,24 @@
  * holding, shard after shard in the segment's order, the shard's blobs of every bucket b
  * with b mod files = f. So a segment is put together by concatenation, without decoding,
  * and when a new day changes the segment's last shard only the end of each file is
- * written again. Files are not compressed, so that their ends can be replaced: gzip would
- * take off about a fifth (positions are varints already), and a host may still send them
- * compressed. Numbers are unsigned LEB128 varints, positions and record numbers
- * delta-coded. A word written once per article keeps its positions by slot (tokens.ts,
- * oncePosition).
+ * written again. So a file is not compressed as a whole: a blob of DEFLATE_FROM bytes or
+ * more is, on its own (raw DEFLATE), where that makes it smaller. Those blobs hold most of
+ * the index's bytes (a common word's positions), and deflating the many small ones would
+ * cost a shard seconds and gain little. Numbers are unsigned LEB128 varints, positions and
+ * record numbers delta-coded. A word written once per article keeps its positions by slot
+ * (tokens.ts, oncePosition).
  *
- *   blob:  length · shard name · word count · (word · data length)* · data*
- *   data:  record count · (record delta · position count · position deltas*)*
+ *   blob:     2 × length (+ 1 when deflated) · content, deflated or not
+ *   content:  shard name · word count · (word · data length)* · data*
+ *   data:     record count · (record delta · position count · position deltas*)*
  */
+import { inflateSync } from 'fflate';
 import type { RecordHits } from './engine';
 import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
 import { intersectAscending } from './sorted';
+
+/** A blob's content this large or larger is deflated, when that makes it smaller. */
+export const DEFLATE_FROM = 256;
 
 /** Enough that a segment of some 80,000 articles has files of about SEGMENT_FILE_BYTES, so a rare word's file is small. */
 export const SHARD_BUCKETS = 65536;
@@ -208,12 +214,16 @@ export interface ShardWordPostings {
  * only in the records that hold every word (readPositions).
  */
 export function locateWord(file: Uint8Array, word: string): LocatedWord[] {
-  const reader = new ByteReader(file);
+  const blobs = new ByteReader(file);
   const found: LocatedWord[] = [];
-  while (!reader.done) {
-    const length = reader.varint();
-    const end = reader.offset + length;
+  while (!blobs.done) {
+    const header = blobs.varint();
+    const end = blobs.offset + Math.floor(header / 2);
     if (end > file.length) throw new Error('postings: a shard runs past the end of the file');
+    const stored = file.subarray(blobs.offset, end);
+    blobs.offset = end;
+    const content = header % 2 === 1 ? inflate(stored) : stored;
+    const reader = new ByteReader(content);
     const shard = reader.ascii();
     const count = reader.varint();
     let dataOffset = 0;
@@ -225,9 +235,9 @@ export function locateWord(file: Uint8Array, word: string): LocatedWord[] {
       dataOffset += dataLength;
     }
     if (match) {
-      const data = new ByteReader(file);
+      const data = new ByteReader(content);
       data.offset = reader.offset + match.offset;
-      const located: LocatedWord = { shard, records: [], counts: [], offsets: [] };
+      const located: LocatedWord = { shard, bytes: content, records: [], counts: [], offsets: [] };
       let record = 0;
       for (let remaining = data.varint(); remaining > 0; remaining--) {
         record += data.varint();
@@ -239,22 +249,31 @@ export function locateWord(file: Uint8Array, word: string): LocatedWord[] {
       }
       found.push(located);
     }
-    reader.offset = end;
   }
   return found;
 }
 
-/** Where a word is in one shard: its records, ascending, and each one's positions (how many, and where they begin in the file). */
+function inflate(stored: Uint8Array): Uint8Array {
+  try {
+    return inflateSync(stored);
+  } catch (error) {
+    throw new Error(`postings: a deflated shard cannot be read (${(error as Error).message})`);
+  }
+}
+
+/** Where a word is in one shard: its records, ascending, and each one's positions (how many, and where they begin in `bytes`). */
 export interface LocatedWord {
   shard: string;
+  /** The shard's blob, inflated: what `offsets` point into. */
+  bytes: Uint8Array;
   records: number[];
   counts: number[];
   offsets: number[];
 }
 
-/** The `count` ascending positions whose deltas begin at `offset` in the file. */
-export function readPositions(file: Uint8Array, offset: number, count: number): number[] {
-  const reader = new ByteReader(file);
+/** The `count` ascending positions whose deltas begin at `offset` in a blob (LocatedWord's `bytes`). */
+export function readPositions(bytes: Uint8Array, offset: number, count: number): number[] {
+  const reader = new ByteReader(bytes);
   reader.offset = offset;
   const positions = new Array<number>(count);
   let position = 0;
@@ -264,9 +283,9 @@ export function readPositions(file: Uint8Array, offset: number, count: number): 
 
 /** The postings of `word` in a segment's file, positions and all. */
 export function findWord(file: Uint8Array, word: string): ShardWordPostings[] {
-  return locateWord(file, word).map(({ shard, records, counts, offsets }) => ({
+  return locateWord(file, word).map(({ shard, bytes, records, counts, offsets }) => ({
     shard,
-    records: records.map((record, row) => ({ record, positions: readPositions(file, offsets[row]!, counts[row]!) })),
+    records: records.map((record, row) => ({ record, positions: readPositions(bytes, offsets[row]!, counts[row]!) })),
   }));
 }
 

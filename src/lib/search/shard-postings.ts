@@ -8,7 +8,7 @@
  * order, so sorting them by word with a stable counting sort leaves each word's records
  * and positions ascending, as the blobs keep them.
  */
-import { bucketOf, SHARD_BUCKETS } from './postings';
+import { bucketOf, DEFLATE_FROM, SHARD_BUCKETS } from './postings';
 import {
   FILLER,
   isOnceWord,
@@ -214,9 +214,13 @@ class ByteWriter {
   }
 
   append(other: ByteWriter): void {
-    this.room(other.length);
-    this.bytes.set(other.bytes.subarray(0, other.length), this.length);
-    this.length += other.length;
+    this.raw(other.bytes.subarray(0, other.length));
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
   }
 }
 
@@ -242,8 +246,14 @@ function writeWordData(out: ByteWriter, records: Int32Array, positions: Int32Arr
   }
 }
 
-/** A shard's blob for each bucket (empty where it has no word of that bucket): views into one buffer. */
-export function encodeShardBuckets(shard: string, postings: ShardPostings): Uint8Array[] {
+/** Raw DEFLATE (node:zlib's deflateRawSync at build time). */
+export type Deflate = (bytes: Uint8Array) => Uint8Array;
+
+/**
+ * A shard's blob for each bucket (empty where it has no word of that bucket): views into one
+ * buffer. With `deflate`, a blob of DEFLATE_FROM bytes or more is deflated where that makes it smaller.
+ */
+export function encodeShardBuckets(shard: string, postings: ShardPostings, deflate?: Deflate): Uint8Array[] {
   const { words } = postings;
   const { from, records, positions } = postings.byWord();
   const perBucket: number[][] = Array.from({ length: SHARD_BUCKETS }, () => []);
@@ -266,9 +276,17 @@ export function encodeShardBuckets(shard: string, postings: ShardPostings): Uint
       header.ascii(words[number]!);
       header.varint(data.length - before);
     }
-    out.varint(header.length + data.length);
-    out.append(header);
-    out.append(data);
+    // The blob's content: its header, then its words' data.
+    header.append(data);
+    const content = header.bytes.subarray(0, header.length);
+    const deflated = deflate && content.length >= DEFLATE_FROM ? deflate(content) : undefined;
+    if (deflated && deflated.length < content.length) {
+      out.varint(deflated.length * 2 + 1);
+      out.raw(deflated);
+    } else {
+      out.varint(content.length * 2);
+      out.raw(content);
+    }
     return [start, out.length];
   });
   return spans.map(([start, end]) => out.bytes.subarray(start, end));

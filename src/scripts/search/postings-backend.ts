@@ -93,7 +93,7 @@ export class PostingsBackend implements PostingBackend {
       }),
     );
     const records: number[] = [];
-    const where: Array<{ file: Uint8Array; offset: number; count: number }> = [];
+    const where: Array<{ bytes: Uint8Array; offset: number; count: number }> = [];
     for (const file of files) {
       for (const located of locateWord(file, word)) {
         // A shard the index does not list (the site changed since index.json was read) is left out.
@@ -101,13 +101,13 @@ export class PostingsBackend implements PostingBackend {
         if (first === undefined) continue;
         located.records.forEach((record, row) => {
           records.push(first + record);
-          where.push({ file, offset: located.offsets[row]!, count: located.counts[row]! });
+          where.push({ bytes: located.bytes, offset: located.offsets[row]!, count: located.counts[row]! });
         });
       }
     }
     return {
       records,
-      positions: (row) => readPositions(where[row]!.file, where[row]!.offset, where[row]!.count),
+      positions: (row) => readPositions(where[row]!.bytes, where[row]!.offset, where[row]!.count),
     };
   }
 
