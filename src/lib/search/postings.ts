@@ -15,7 +15,8 @@
  * record numbers delta-coded. A word written once per article keeps its positions by slot
  * (tokens.ts, oncePosition).
  *
- *   blob:     2 × length (+ 1 when deflated) · content, deflated or not
+ *   blob:     2 × length (+ 1 when deflated) · content, or its length and it deflated
+ *             (inflated into a buffer of that length: several times faster than one that grows)
  *   content:  shard name · word count · (word · data length)* · data*
  *   data:     record count · (record delta · position count · position deltas*)*
  */
@@ -221,8 +222,8 @@ export function locateWord(file: Uint8Array, word: string): LocatedWord[] {
     const end = blobs.offset + Math.floor(header / 2);
     if (end > file.length) throw new Error('postings: a shard runs past the end of the file');
     const stored = file.subarray(blobs.offset, end);
-    blobs.offset = end;
     const content = header % 2 === 1 ? inflate(stored) : stored;
+    blobs.offset = end;
     const reader = new ByteReader(content);
     const shard = reader.ascii();
     const count = reader.varint();
@@ -253,12 +254,18 @@ export function locateWord(file: Uint8Array, word: string): LocatedWord[] {
   return found;
 }
 
-function inflate(stored: Uint8Array): Uint8Array {
+/** A deflated blob's content: its length, then it deflated. */
+function inflate(blob: Uint8Array): Uint8Array {
+  const reader = new ByteReader(blob);
+  const length = reader.varint();
+  let content: Uint8Array;
   try {
-    return inflateSync(stored);
+    content = inflateSync(blob.subarray(reader.offset), { out: new Uint8Array(length) });
   } catch (error) {
     throw new Error(`postings: a deflated shard cannot be read (${(error as Error).message})`);
   }
+  if (content.length !== length) throw new Error('postings: a deflated shard is shorter than it says');
+  return content;
 }
 
 /** Where a word is in one shard: its records, ascending, and each one's positions (how many, and where they begin in `bytes`). */

@@ -246,6 +246,13 @@ function writeWordData(out: ByteWriter, records: Int32Array, positions: Int32Arr
   }
 }
 
+/** Bytes `value` takes as a varint. */
+function varintLength(value: number): number {
+  let bytes = 1;
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 128)) bytes++;
+  return bytes;
+}
+
 /** Raw DEFLATE (node:zlib's deflateRawSync at build time). */
 export type Deflate = (bytes: Uint8Array) => Uint8Array;
 
@@ -280,8 +287,11 @@ export function encodeShardBuckets(shard: string, postings: ShardPostings, defla
     header.append(data);
     const content = header.bytes.subarray(0, header.length);
     const deflated = deflate && content.length >= DEFLATE_FROM ? deflate(content) : undefined;
-    if (deflated && deflated.length < content.length) {
-      out.varint(deflated.length * 2 + 1);
+    const sizeBytes = varintLength(content.length);
+    if (deflated && sizeBytes + deflated.length < content.length) {
+      // The content's length first, so that the page inflates into a buffer of that size.
+      out.varint((sizeBytes + deflated.length) * 2 + 1);
+      out.varint(content.length);
       out.raw(deflated);
     } else {
       out.varint(content.length * 2);
