@@ -16,7 +16,7 @@ import { ingestPage, listPageFiles, readManifest } from './lib/ingest';
 import { ROOT, SEEDS_DIR } from './lib/paths';
 import { formatMessage } from './lib/report';
 
-/** About a quarter of a paper's bigram occurrences: each adds a word to the index. */
+/** About a quarter of the bigrams' occurrences (trigrams.ts): each occurrence of a listed one adds a word to the index. */
 const LISTED = 300;
 
 const pagesDir = path.resolve(process.argv[2] ?? SEEDS_DIR);
