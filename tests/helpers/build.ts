@@ -1,9 +1,9 @@
 /** Running the archive's build (scripts/build.ts) in a process of its own, as an archivist does. */
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inject } from 'vitest';
 
 import { ROOT } from '../../scripts/lib/paths';
 
@@ -33,8 +33,8 @@ export function runBuild({ seeds, out, cache, flags = [] }: BuildRun): Promise<{
   return promisify(execFile)(process.execPath, [...args, ...flags], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** A fresh folder for a build's output and cache. */
+/** A fresh folder for a build's output and cache, in the run's own folder (removed when the run ends: global-setup.ts). */
 export async function buildFolders(prefix: string): Promise<{ out: string; cache: string }> {
-  const work = await mkdtemp(path.join(tmpdir(), prefix));
+  const work = await mkdtemp(path.join(inject('buildsDir'), prefix));
   return { out: path.join(work, 'dist'), cache: path.join(work, 'cache') };
 }
