@@ -19,6 +19,7 @@ import {
   type SlotLayout,
   type TokenKind,
 } from './tokens';
+import { pairKey } from './trigrams';
 
 function grown(array: Int32Array, wanted: number): Int32Array {
   if (wanted <= array.length) return array;
@@ -148,7 +149,7 @@ export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLay
         (first, second, offset) => {
           let number: number;
           if (first.length === 1 && second.length === 1) {
-            const key = ((first.charCodeAt(0) << 16) | second.charCodeAt(0)) >>> 0;
+            const key = pairKey(first, second);
             number = pairs.get(key);
             if (number === -1) pairs.set(key, (number = postings.wordNumber(tokenWord('bigram', first + second))));
           } else number = numberOf('bigram', first + second);

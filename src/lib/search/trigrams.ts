@@ -15,7 +15,7 @@
 import { COMMON_BIGRAMS } from './common-bigrams';
 
 /** Two characters of the Basic Multilingual Plane as one number. */
-function pairKey(first: string, second: string): number {
+export function pairKey(first: string, second: string): number {
   return ((first.charCodeAt(0) << 16) | second.charCodeAt(0)) >>> 0;
 }
 
