@@ -70,8 +70,8 @@ export class MemoryIndex implements PostingBackend {
       });
     });
     const postings = collectSlotPostings(records.map((record) => record.articleIds.map((id) => layouts.get(id)!)));
-    // Deflated as the build writes them, so the engine's tests read deflated blobs too.
-    this.buckets = encodeShardBuckets(SHARD, postings, deflateRawSync);
+    // Deflated as the build writes them, and from a smaller size, so that the engine's tests' few articles have deflated blobs too.
+    this.buckets = encodeShardBuckets(SHARD, postings, deflateRawSync, 64);
   }
 
   async overflowRecords(): Promise<ReadonlySet<number>> {

@@ -259,9 +259,14 @@ export type Deflate = (bytes: Uint8Array) => Uint8Array;
 
 /**
  * A shard's blob for each bucket (empty where it has no word of that bucket): views into one
- * buffer. With `deflate`, a blob of DEFLATE_FROM bytes or more is deflated where that makes it smaller.
+ * buffer. With `deflate`, a blob of `deflateFrom` bytes or more is deflated where that makes it smaller.
  */
-export function encodeShardBuckets(shard: string, postings: ShardPostings, deflate?: Deflate): Uint8Array[] {
+export function encodeShardBuckets(
+  shard: string,
+  postings: ShardPostings,
+  deflate?: Deflate,
+  deflateFrom = DEFLATE_FROM,
+): Uint8Array[] {
   const { words } = postings;
   const { from, records, positions } = postings.byWord();
   const perBucket: number[][] = Array.from({ length: SHARD_BUCKETS }, () => []);
@@ -287,7 +292,7 @@ export function encodeShardBuckets(shard: string, postings: ShardPostings, defla
     // The blob's content: its header, then its words' data.
     header.append(data);
     const content = header.bytes.subarray(0, header.length);
-    const deflated = deflate && content.length >= DEFLATE_FROM ? deflate(content) : undefined;
+    const deflated = deflate && content.length >= deflateFrom ? deflate(content) : undefined;
     const sizeBytes = varintLength(content.length);
     if (deflated && sizeBytes + deflated.length < content.length) {
       // The content's length first, so that the page inflates into a buffer of that size.
