@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
@@ -10,6 +9,7 @@ import { pagesInPrintOrder, writeExport } from '../scripts/lib/export';
 import { ingest } from '../scripts/lib/ingest';
 import { buildFolders, ROOT, runBuild } from './helpers/build';
 import { SEEDS_DIR } from './helpers/seeds';
+import { runFolder } from './helpers/run-folder';
 
 const run = promisify(execFile);
 
@@ -36,15 +36,15 @@ describe('npm run parse -- <file>', () => {
 describe('the open-data export', () => {
   /** The seed pages ingested into a cache of their own, and an empty folder to export to. */
   async function seedPagesExport() {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const cacheDir = await runFolder('cache-');
     const { pages } = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
-    return { cacheDir, pages, outDir: await mkdtemp(path.join(tmpdir(), 'export-')) };
+    return { cacheDir, pages, outDir: await runFolder('export-') };
   }
 
   test('dist/api/articles.json holds every article of every page, typed by the schema', async () => {
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const cacheDir = await runFolder('cache-');
     const result = await ingest({ seedsDir: SEEDS_DIR, config, cacheDir });
-    const outDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const outDir = await runFolder('export-');
     await writeExport(outDir, cacheDir, result.pages);
     const articles = JSON.parse(await readFile(path.join(outDir, 'api/articles.json'), 'utf8'));
     expect(articles).toHaveLength(33);
@@ -66,7 +66,7 @@ describe('the open-data export', () => {
     };
     const next = [...rest, changed];
     expect(await writeExport(outDir, cacheDir, next)).toEqual({ pages: 4, serialised: 1 });
-    const freshDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const freshDir = await runFolder('export-');
     expect(await writeExport(freshDir, cacheDir, next)).toEqual({ pages: 4, serialised: 4 });
     const sameFiles = async () => {
       for (const file of ['api/articles.json', 'api/pages.json'])
@@ -94,7 +94,7 @@ describe('the open-data export', () => {
     expect((await Promise.all(files.map((file) => stat(file)))).map((stats) => stats.ino)).toEqual(
       before.map((stats) => stats.ino),
     );
-    const freshDir = await mkdtemp(path.join(tmpdir(), 'export-'));
+    const freshDir = await runFolder('export-');
     await writeExport(freshDir, cacheDir, ordered);
     for (const file of ['api/articles.json', 'api/pages.json'])
       expect(await readFile(path.join(outDir, file), 'utf8')).toBe(await readFile(path.join(freshDir, file), 'utf8'));
@@ -172,7 +172,7 @@ describe('npm run build: what the exit code says', () => {
   }
 
   async function seedsWithABadPage(): Promise<string> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    const dir = await runFolder('seeds-');
     for (const file of ['004_5555c93f7d3fe842.txt', 'manifest.json'])
       await copyFile(path.join(SEEDS_DIR, file), path.join(dir, file));
     await writeFile(path.join(dir, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));

@@ -1,5 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import config from '../archive.config';
@@ -7,12 +6,13 @@ import { ingest, readPageResult, type IngestResult, type PageResult } from '../s
 import { reportLines } from '../scripts/lib/report';
 import { writeIndex } from '../scripts/lib/store';
 import { SEEDS_DIR } from './helpers/seeds';
+import { runFolder } from './helpers/run-folder';
 
 const GOOD = '004_5555c93f7d3fe842.txt';
 
 /** A seeds folder with one good page and one of each kind of bad input. */
 async function makeSeeds(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+  const dir = await runFolder('seeds-');
   const good = await readFile(path.join(SEEDS_DIR, GOOD), 'utf8');
   await copyFile(path.join(SEEDS_DIR, GOOD), path.join(dir, GOOD));
   await writeFile(path.join(dir, 'empty.txt'), '');
@@ -48,7 +48,7 @@ describe('ingesting a folder with bad pages in it', () => {
 
   beforeAll(async () => {
     const seedsDir = await makeSeeds();
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const cacheDir = await runFolder('cache-');
     result = await ingest({ seedsDir, config, cacheDir });
     for (const p of result.pages) full.set(p.file, await readPageResult(cacheDir, p));
   });
@@ -134,7 +134,7 @@ describe('faults across pages', () => {
   });
 
   test('two files claiming the same paper, date and page: the second is skipped, naming the first', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
+    const dir = await runFolder('seeds-');
     const text = await GOOD_TEXT();
     await writeFile(path.join(dir, 'a.txt'), text);
     await writeFile(path.join(dir, 'b.txt'), text);
@@ -143,7 +143,7 @@ describe('faults across pages', () => {
       path.join(dir, 'manifest.json'),
       JSON.stringify({ pages: [entry('a.txt', 3), entry('b.txt', 3), entry('c.txt', 4)] }, null, 2),
     );
-    const result = await ingest({ seedsDir: dir, config, cacheDir: await mkdtemp(path.join(tmpdir(), 'cache-')) });
+    const result = await ingest({ seedsDir: dir, config, cacheDir: await runFolder('cache-') });
     const b = result.pages.find((page) => page.file === 'b.txt')!;
     expect(b.ok).toBe(false);
     expect(b.messages.at(-1)).toMatchObject({ level: 'error', file: 'b.txt' });
@@ -155,8 +155,8 @@ describe('faults across pages', () => {
   });
 
   test('a page giving fewer articles than in the last build is reported with the permalinks it breaks', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const dir = await runFolder('seeds-');
+    const cacheDir = await runFolder('cache-');
     const text = await GOOD_TEXT();
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ pages: [entry('p.txt', 5)] }));
     await writeFile(path.join(dir, 'p.txt'), text);
@@ -172,8 +172,8 @@ describe('faults across pages', () => {
   });
 
   test('a page that is gone since the last build is reported with its articles', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'seeds-'));
-    const cacheDir = await mkdtemp(path.join(tmpdir(), 'cache-'));
+    const dir = await runFolder('seeds-');
+    const cacheDir = await runFolder('cache-');
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify({ pages: [entry('p.txt', 5)] }));
     await writeFile(path.join(dir, 'p.txt'), await GOOD_TEXT());
     await writeIndex(cacheDir, (await ingest({ seedsDir: dir, config, cacheDir })).index);

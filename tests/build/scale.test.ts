@@ -7,8 +7,7 @@
  * is the corpus's.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -19,6 +18,7 @@ import { htmlFiles } from '../../scripts/lib/verify-site';
 import type { SearchIndexInfo } from '../../src/lib/search/index-info';
 import { POSTINGS_DIR } from '../../src/lib/search/postings';
 import { planSegments } from '../../src/lib/search/records';
+import { runFolder } from '../helpers/run-folder';
 
 const run = promisify(execFile);
 
@@ -49,7 +49,7 @@ describe('an archive of 2,000 articles, and one more day', () => {
   let segmentsBefore: string[];
 
   beforeAll(async () => {
-    work = await mkdtemp(path.join(tmpdir(), 'scale-'));
+    work = await runFolder('scale-');
     corpus = path.join(work, 'corpus');
     await generate(['--articles', '2000', '--seed', '7', '--from', '2016-12-20', '--out', corpus]);
     before = await expectedArticles(corpus);

@@ -3,14 +3,14 @@
  * in its files writes only what follows them, and leaves exactly the files a build from
  * nothing writes.
  */
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { shardBlobBytes, writeSegment, writeShardPostings } from '../../scripts/lib/postings-files';
 import { fileOf, findWord, postingsPath } from '../../src/lib/search/postings';
 import { collectPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { SLOT_WIDTH } from '../../src/lib/search/tokens';
+import { runFolder } from '../helpers/run-folder';
 
 let work: string;
 const shardFile = (name: string) => path.join(work, 'cache', `${name}.bin`);
@@ -29,7 +29,7 @@ async function segmentBytes(dir: string, segment: string, files: number): Promis
 const wordsOf = (seed: string) => Array.from({ length: 400 }, (_, index) => `${seed}${index.toString(26)}`);
 
 beforeEach(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'segments-'));
+  work = await runFolder('segments-');
 });
 
 describe('segments of the word index on disk', () => {

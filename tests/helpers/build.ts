@@ -1,11 +1,10 @@
 /** Running the archive's build (scripts/build.ts) in a process of its own, as an archivist does. */
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { inject } from 'vitest';
 
 import { ROOT } from '../../scripts/lib/paths';
+import { runFolder } from './run-folder';
 
 export { ROOT };
 
@@ -33,8 +32,8 @@ export function runBuild({ seeds, out, cache, flags = [] }: BuildRun): Promise<{
   return promisify(execFile)(process.execPath, [...args, ...flags], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** A fresh folder for a build's output and cache, in the run's own folder (removed when the run ends: global-setup.ts). */
+/** A fresh folder for a build's output and cache, in the run's own folder (removed when the run ends). */
 export async function buildFolders(prefix: string): Promise<{ out: string; cache: string }> {
-  const work = await mkdtemp(path.join(inject('buildsDir'), prefix));
+  const work = await runFolder(prefix);
   return { out: path.join(work, 'dist'), cache: path.join(work, 'cache') };
 }
