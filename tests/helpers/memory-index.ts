@@ -3,11 +3,11 @@
  * site's (one segment), read the way the browser reads them, so the engine can be tested
  * without a browser.
  */
+import { deflateRawSync } from 'node:zlib';
 import { articleKey, type ArticleText, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
 import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { bucketOf, findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
 import { planRecords } from '../../src/lib/search/records';
-import { deflateRawSync } from 'node:zlib';
 import { collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { layOutSlot, type SlotLayout } from '../../src/lib/search/tokens';
 
