@@ -14,7 +14,6 @@ import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import type { Article } from '../src/lib/article';
 import { articleKey } from '../src/lib/search/engine';
-import { headlineEntries, type HeadlineEntry } from '../src/lib/search/headlines';
 import { planRecords, type RecordArticle } from '../src/lib/search/records';
 import { recordName, shardName } from '../src/lib/search/postings';
 import { collectSlotPostings, encodeShardBuckets } from '../src/lib/search/shard-postings';
@@ -52,8 +51,6 @@ export interface ShardOutput {
   results: Array<{ file: string; url: string }>;
   /** Records holding one article too long for a slot. */
   overflowRecords: string[];
-  /** [headline digest, entry] for each headline deck of each article, once per digest. */
-  headlines: Array<[string, HeadlineEntry]>;
 }
 
 async function loadArticles(job: ShardJob): Promise<Array<{ article: Article; words: string[] }>> {
@@ -80,13 +77,11 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   // The articles and their slot layouts are kept past the layout, not their jieba words (a large share of the memory).
   const articles = loaded.map((entry) => entry.article);
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const decksById = new Map<string, string[]>();
   const layouts = new Map<string, SlotLayout>();
   const convertible = new Set<string>();
   const convertibleAtAll = new Set(Object.keys(conversionTable()));
   const laidOut: RecordArticle[] = loaded.splice(0).map(({ article, words }) => {
     const { decks, paragraphs } = searchableFields(article);
-    decksById.set(article.id, decks);
     const layout = layOutSlot({ decks, paragraphs, words });
     layouts.set(article.id, layout);
     for (const chars of [layout.headlineChars, layout.bodyChars])
@@ -114,7 +109,6 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
   await mkdir(textDir, { recursive: true });
   const table: ShardTable = { id: job.shardId, records: {} };
   const results: ShardOutput['results'] = [];
-  const headlines: ShardOutput['headlines'] = [];
   for (const [number, record] of records.entries()) {
     const id = names[number]!;
     table.records[id] = { dates: record.articleIds.map((articleId) => byId.get(articleId)!.date) };
@@ -126,7 +120,6 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
       // Synchronously (thousands of small files, and nothing else for this process to do
       // meanwhile), and in place: a new day writes most of its shard's files again.
       overwriteFileSync(path.join(textDir, `${key}.json`), JSON.stringify(display));
-      headlines.push(...headlineEntries(key, decksById.get(articleId)!));
     }
   }
   const tablesDir = path.join(job.outDir, 'search', 'shards');
@@ -140,7 +133,6 @@ export async function buildShard(job: ShardJob): Promise<ShardOutput> {
     convertibleChars: [...convertible].sort().join(''),
     results,
     overflowRecords: names.filter((_, number) => records[number]!.overflow),
-    headlines,
   };
 }
 

@@ -15,7 +15,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ArchiveIndex } from '../../src/lib/archive-index';
-import { bucketWidth, headlineBucketPath, HEADLINES_DIR, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { planSegments, planShards } from '../../src/lib/search/records';
 import { listLargeFiles, POSTINGS_DIR, segmentFilesFor, shardName } from '../../src/lib/search/postings';
 import { primarySection } from '../../src/lib/search/record';
@@ -45,7 +44,7 @@ const SEARCH_CODE = [
 ];
 
 /** What the index keeps of each shard between builds, besides its files in dist. */
-type ShardSummary = Pick<ShardOutput, 'records' | 'convertibleChars' | 'overflowRecords' | 'headlines'>;
+type ShardSummary = Pick<ShardOutput, 'records' | 'convertibleChars' | 'overflowRecords'>;
 
 interface WrittenSegment {
   /** Its shards' digests, in order. */
@@ -56,8 +55,6 @@ interface WrittenSegment {
 
 interface SearchManifest {
   shards: Record<string, { digest: string } & ShardSummary>;
-  /** Each headline bucket's file, by the digest of what it holds: a build rewrites only those that change. */
-  headlineBuckets?: Record<string, string>;
   /** Each segment as written, by its folder's name. */
   segments?: Record<string, WrittenSegment>;
 }
@@ -88,46 +85,6 @@ async function codeDigest(): Promise<string> {
     for (const file of files) hash.update(path.relative(ROOT, file)).update(await readFile(file).catch(() => ''));
   }
   return hash.digest('hex');
-}
-
-/**
- * Writes every headline bucket (an empty one as {}), so a lookup never meets a missing file;
- * returns their width and each file's content digest. A file the previous build wrote with
- * the same content (`written`) is left as it is: a new day changes a few hundred of thousands.
- */
-async function writeHeadlineBuckets(
-  outDir: string,
-  headlines: ReadonlyArray<[string, HeadlineEntry]>,
-  written: Readonly<Record<string, string>>,
-): Promise<{ width: number; digests: Record<string, string> }> {
-  const width = bucketWidth(headlines.length);
-  const buckets = new Map<string, Map<string, HeadlineEntry[]>>();
-  for (let bucket = 0; bucket < 16 ** width; bucket++) {
-    buckets.set(headlineBucketPath(bucket.toString(16).padStart(width, '0'), width), new Map());
-  }
-  const order = ([a, [x]]: [string, HeadlineEntry], [b, [y]]: [string, HeadlineEntry]) =>
-    a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0;
-  for (const [digest, entry] of [...headlines].sort(order)) {
-    const bucket = buckets.get(headlineBucketPath(digest, width))!;
-    const entries = bucket.get(digest);
-    if (entries) entries.push(entry);
-    else bucket.set(digest, [entry]);
-  }
-  const dir = path.join(outDir, HEADLINES_DIR);
-  await mkdir(dir, { recursive: true });
-  const digests: Record<string, string> = {};
-  for (const [file, entries] of buckets) {
-    const text = JSON.stringify(Object.fromEntries(entries));
-    const digest = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    digests[file] = digest;
-    if (written[file] !== digest || !existsSync(path.join(outDir, file)))
-      await writeFile(path.join(outDir, file), text);
-  }
-  // Buckets of another width, from an archive of another size.
-  for (const name of await readdir(dir)) {
-    if (!(`${HEADLINES_DIR}/${name}` in digests)) await rm(path.join(dir, name), { force: true });
-  }
-  return { width, digests };
 }
 
 /** Builds one shard in a process of its own, running `script` (scripts/search-shard.ts, bundled). */
@@ -179,7 +136,7 @@ export async function writeSearchIndex(
       next.shards[shard.id] = known;
       continue;
     }
-    next.shards[shard.id] = { digest, records: [], convertibleChars: '', overflowRecords: [], headlines: [] };
+    next.shards[shard.id] = { digest, records: [], convertibleChars: '', overflowRecords: [] };
     jobs.push({
       shardId: shard.id,
       postingsFile: postingsFile(shard.id),
@@ -213,9 +170,8 @@ export async function writeSearchIndex(
           records,
           convertibleChars,
           overflowRecords,
-          headlines,
         } = await buildShardInProcess(await script(), job, jobDir);
-        Object.assign(next.shards[job.shardId]!, { records, convertibleChars, overflowRecords, headlines });
+        Object.assign(next.shards[job.shardId]!, { records, convertibleChars, overflowRecords });
         results.push(...written);
       }
     }),
@@ -306,17 +262,12 @@ export async function writeSearchIndex(
     segmentsWritten++;
     segmentBytesWritten += result.written;
   }
-  // Left by builds from before the archive had its own word index.
+  // Left by builds from before the archive had its own word index, and from before its headlines were in it.
   await rm(path.join(outDir, 'pagefind'), { recursive: true, force: true });
+  await rm(path.join(outDir, 'search', 'headlines'), { recursive: true, force: true });
 
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const summaries = Object.values(next.shards);
-  const { width: headlineBucketWidth, digests: headlineBuckets } = await writeHeadlineBuckets(
-    outDir,
-    summaries.flatMap((shard) => shard.headlines),
-    previous.headlineBuckets ?? {},
-  );
-  next.headlineBuckets = headlineBuckets;
   const distinct = (values: string[]) => [...new Set(values)].sort();
   const conversions = conversionTable();
   const facets = {
@@ -325,7 +276,7 @@ export async function writeSearchIndex(
     year: distinct(index.articles.map((article) => article.date.slice(0, 4))),
   };
   const searchIndex: SearchIndexInfo = {
-    version: 4,
+    version: 5,
     slotWidth: SLOT_WIDTH,
     headlineRegion: HEADLINE_REGION,
     articles: index.articles.length,
@@ -340,7 +291,6 @@ export async function writeSearchIndex(
     })),
     segments: segments.map(({ id, files }) => ({ id, files, largeFiles: listLargeFiles(next.segments![id]!.sizes) })),
     overflowRecords: summaries.flatMap((shard) => shard.overflowRecords).sort(),
-    headlineBucketWidth,
     facets,
     traditionalChars: packCharSet(Object.keys(conversions)),
   };

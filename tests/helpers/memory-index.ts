@@ -1,11 +1,10 @@
 /**
- * The search index held in memory: the same layout, postings and bucket files as the
- * site's (one segment), read the way the browser reads them, so the engine can be tested
- * without a browser.
+ * The search index held in memory: the same layout and postings as the site's (one
+ * segment), read the way the browser reads them, so the engine can be tested without a
+ * browser.
  */
 import { deflateRawSync } from 'node:zlib';
 import { articleKey, type ArticleText, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
-import { headlineEntries, type HeadlineEntry } from '../../src/lib/search/headlines';
 import { bucketOf, findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
 import { planRecords } from '../../src/lib/search/records';
 import { collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
@@ -33,9 +32,8 @@ export class MemoryIndex implements PostingBackend {
   private readonly overflow = new Set<number>();
   /** Record names by number: the one shard's records are numbered as in it. */
   private readonly names: string[] = [];
-  /** headline digest → articles */
-  private readonly headlines = new Map<string, HeadlineEntry[]>();
-  searches = 0;
+  /** The words of each search, in the order asked. */
+  readonly searched: string[][] = [];
   /** Every word searched, in the order asked. */
   readonly wordsAsked: string[] = [];
 
@@ -64,9 +62,6 @@ export class MemoryIndex implements PostingBackend {
         this.articleAt.set(key, id);
         const { decks, paragraphs } = byId.get(id)!;
         this.texts.set(key, { text: [...decks, ...paragraphs], decks: decks.length });
-        for (const [digest, entry] of headlineEntries(key, decks)) {
-          this.headlines.set(digest, [...(this.headlines.get(digest) ?? []), entry]);
-        }
       });
     });
     const postings = collectSlotPostings(records.map((record) => record.articleIds.map((id) => layouts.get(id)!)));
@@ -87,10 +82,6 @@ export class MemoryIndex implements PostingBackend {
     return number < 0 ? undefined : number;
   }
 
-  async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
-    return this.headlines.get(digest) ?? [];
-  }
-
   async articleText(record: number, slot: number): Promise<ArticleText> {
     const key = articleKey(this.names[record]!, slot);
     this.textsRead.push(key);
@@ -98,7 +89,7 @@ export class MemoryIndex implements PostingBackend {
   }
 
   async search(words: readonly string[]): Promise<RecordHits[]> {
-    this.searches++;
+    this.searched.push([...words]);
     this.wordsAsked.push(...words);
     return recordsWithAll(
       words.map((word) => {

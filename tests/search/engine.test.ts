@@ -7,7 +7,9 @@ import {
   type LookupOptions,
   type PostingBackend,
 } from '../../src/lib/search/engine';
+import { filedWith, headlineWords, isDeckWord } from '../../src/lib/search/headlines';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
+import { bucketOf } from '../../src/lib/search/postings';
 import { analyseQuery, type WordCost } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
 import { charWord, encodeChars, FILLER, HEADLINE_REGION, SLOT_WIDTH, slotWords } from '../../src/lib/search/tokens';
@@ -130,11 +132,6 @@ describe('waiting on the index', () => {
         await indexAnswers;
         return index.search(words);
       },
-      async headlineArticles(digest) {
-        asked.push(digest);
-        await indexAnswers;
-        return index.headlineArticles(digest);
-      },
     };
     const query = analyseQuery('两业融合 嘉兴 制造');
     const pending = new MatchEngine(slowIndex, LAYOUT).match(query);
@@ -142,7 +139,7 @@ describe('waiting on the index', () => {
     const words = query.terms.flatMap((term) =>
       term.variants.flatMap((variant) => variant.probes.map((probe) => probe.word)),
     );
-    expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineDigests]));
+    expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineWords, query.printedHeadlineWord]));
     answer();
     const result = await pending;
     expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['a']);
@@ -170,7 +167,8 @@ describe('a long phrase', () => {
     expect(probes.length).toBeGreaterThan(LOOKUP.probesFirst);
     const result = await new MatchEngine(index, LAYOUT).match(query);
     expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['headline', 'body']);
-    expect(new Set(index.wordsAsked).size).toBe(LOOKUP.probesFirst);
+    // Its headline words are filed with its first bigram: no file more.
+    expect(new Set(index.wordsAsked.map(filedWith)).size).toBe(LOOKUP.probesFirst);
     expect(index.wordsAsked).toContain(probes[0]!.word);
     expect(index.wordsAsked).toContain(probes[probes.length - 1]!.word);
     expect(index.textsRead.map((key) => index.articleAt.get(key)).sort()).toEqual(['body', 'headline', 'near']);
@@ -196,12 +194,13 @@ describe('a long phrase', () => {
     };
     const index = new MemoryIndex([...articles, both]);
     const query = analyseQuery('全力促进创新链产业链资金链人才链 深度融合发展');
-    // The first term is six trigrams (全力促 促进创 创新链 产业链 资金链 人才链), the second three words; with the
-    // headline bucket, two waves of six files, whether five of the six are asked for first or not.
+    // The first term is six trigrams (全力促 促进创 创新链 产业链 资金链 人才链), the second three words: two
+    // waves of six files, whether five of the six are asked for first or not.
     expect(query.terms.map((term) => term.variants[0]!.probes.length)).toEqual([6, 3]);
     const result = await new MatchEngine(index, LAYOUT).match(query);
     expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['both']);
-    expect(index.searches).toBe(2);
+    // One search a term, besides the query's headline words.
+    expect(index.searched.filter((words) => !words.some(isDeckWord)).length).toBe(2);
     expect(index.textsRead).toEqual([]);
   });
 
@@ -271,6 +270,36 @@ describe('a query that is a whole headline', () => {
       const [top] = rankByRelevance(result, 2).slice(0, 1);
       expect(index.articleAt.get(top!.key), query).toBe(first);
       expect(result.all().every((match) => match.exactHeadline)).toBe(true);
+    }
+  });
+
+  test('is told by the file its first probe is in, whether that is a bigram, a common bigram’s trigram or one character', async () => {
+    const index = new MemoryIndex([
+      { id: 'bigram', decks: ['市领导调研'], paragraphs: ['正文。'] },
+      // 产业 is among the commonest bigrams: a query may probe it by 产业发 or, where that costs more, by 产业.
+      { id: 'trigram', decks: ['产业发展新局面'], paragraphs: ['正文。'] },
+      { id: 'char', decks: ['龘'], paragraphs: ['正文。'] },
+    ]);
+    const trigramsDear: WordCost = (word) => (word.length === 12 ? 100 : 1);
+    const firstProbe = (cost?: WordCost) =>
+      analyseQuery('产业发展新局面', undefined, cost).terms[0]!.variants[0]!.probes[0]!;
+    expect([firstProbe().word, firstProbe(trigramsDear).word]).toEqual([encodeChars('产业发'), encodeChars('产业')]);
+    for (const [typed, id, cost] of [
+      ['市领导调研', 'bigram', undefined],
+      ['产业发展新局面', 'trigram', undefined],
+      ['产业发展新局面', 'trigram', trigramsDear],
+      ['龘', 'char', undefined],
+    ] as const) {
+      const query = analyseQuery(typed, undefined, cost);
+      const asked = index.wordsAsked.length;
+      const matches = (await new MatchEngine(index, LAYOUT).match(query)).all();
+      expect(matches.filter((match) => match.printedHeadline).map((match) => index.articleAt.get(match.key))).toEqual([
+        id,
+      ]);
+      const probes = query.terms.flatMap((term) =>
+        term.variants.flatMap(({ probes }) => probes.map(({ word }) => word)),
+      );
+      expect(new Set(index.wordsAsked.slice(asked).map(filedWith)), typed).toEqual(new Set(probes));
     }
   });
 });
@@ -369,6 +398,20 @@ describe('the words of the index', () => {
         for (const word of words.flat()) expect(word).toMatch(/^(?:[a-z]+|\.)$/u);
       }),
     );
+  });
+});
+
+describe('the words of a headline deck', () => {
+  test('each deck is written whole, normalised and as printed, filed with each word a query that is the deck may probe first', () => {
+    const words = headlineWords(['产业发展新局面', '“市领导”调研', '市领导调研']);
+    // 产业 is a common bigram, so its trigram 产业发 may be probed first too; 市领 is not. The two printings of 市领导调研 share a normalised word.
+    expect(new Set(words.map(filedWith))).toEqual(new Set(['产业', '产业发', '市领'].map(encodeChars)));
+    expect(words.length).toBe(2 * 2 + 1 + 2);
+    for (const word of words) {
+      expect(isDeckWord(word)).toBe(true);
+      expect(bucketOf(word)).toBe(bucketOf(filedWith(word)));
+      expect(word).toMatch(/^[a-z0-9]+$/u);
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import {
   recordsWithAll,
   type WordPostingList,
 } from '../../src/lib/search/postings';
+import { headlineWords } from '../../src/lib/search/headlines';
 import { collectPostings, collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
 import { charWord, jiebaWord, layOutSlot, SLOT_WIDTH, slotWords, type SlotText } from '../../src/lib/search/tokens';
@@ -155,6 +156,7 @@ describe('the word index', () => {
     const file = segmentFile('abab', ['s1', [['abab abab abab']]]);
     expect(() => findWord(file.subarray(0, file.length - 1), 'abab')).toThrow(/past the end/u);
   });
+
   test("a shard's words gathered from its articles' layouts are the words each slot is written as, with over 100,000 distinct bigrams", () => {
     // 400 characters in a scrambled order make some 110,000 distinct pairs; astral and Latin characters take the other path, and common bigrams add their trigrams.
     const chars = Array.from({ length: 400 }, (_, index) => String.fromCharCode(0x4e00 + index * 7));
@@ -176,7 +178,8 @@ describe('the word index', () => {
         records.map((slots) =>
           slots.map((text) =>
             slotWords(text)
-              .words.map((held) => held.join('+'))
+              // The decks' whole words (headlines.ts) are written once, on the headline side.
+              .words.map((held, offset) => [...held, ...(offset === 0 ? headlineWords(text.decks) : [])].join('+'))
               .join(' '),
           ),
         ),

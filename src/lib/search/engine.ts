@@ -19,7 +19,7 @@
  * kept in columns (one array per property, an entry per article, in archive order), and
  * an article becomes an object only when it is shown.
  */
-import type { HeadlineEntry } from './headlines';
+import { filedWith } from './headlines';
 import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
 import type { SearchDisplay } from './record';
 import { isOnceWord, onceSlotPosition, termStartsInSlot } from './tokens';
@@ -41,8 +41,6 @@ export interface PostingBackend {
   search(words: readonly string[], filters?: SearchFilters): Promise<RecordHits[]>;
   /** Records holding one article too long for a slot: all their positions are that article's. */
   overflowRecords(): Promise<ReadonlySet<number>>;
-  /** The articles with a headline deck of this digest (headlines.ts); none, rather than an error, when its bucket cannot be read. */
-  headlineArticles(digest: string): Promise<readonly HeadlineEntry[]>;
   /** An article's searchable text as its display file holds it (record.ts): the decks, then the paragraphs. */
   articleText(record: number, slot: number): Promise<ArticleText>;
   /** A record's name, which its articles' display files begin with; and back. */
@@ -78,7 +76,7 @@ export interface LookupOptions {
   filesAtOnce: number;
 }
 
-/** Five probes and the query's headline bucket are six files; six articles' texts, six more. */
+/** Five probes are five files, the query's headline words filed with the first; six articles' texts, six more. */
 export const LOOKUP: LookupOptions = { probesFirst: 5, textUpTo: 6, filesAtOnce: 6 };
 
 /** Where a term begins: per record, ascending, its ascending positions. */
@@ -332,17 +330,19 @@ export class MatchEngine {
 
   /**
    * Whether looking the query's long terms up by some probes first takes fewer waves of
-   * files than asking for all its words and headline buckets at once.
+   * files than asking for all its words at once.
    */
   private firstLookSaves(query: AnalysedQuery): boolean {
-    const all = new Set<string>();
-    const first = new Set<string>();
+    // A headline word is in its anchor's file (headlines.ts), mostly one the query probes first anyway.
+    const anchors = headlineWordsOf(query).map(filedWith);
+    const all = new Set(anchors);
+    const first = new Set(anchors);
     for (const { probes } of query.terms.flatMap((term) => term.variants)) {
       for (const { word } of probes) all.add(word);
       const asked = probes.length > this.lookup.probesFirst ? spreadOut(probes, this.lookup.probesFirst) : probes;
       for (const { word } of asked) first.add(word);
     }
-    const waves = (words: number) => Math.ceil((words + query.headlineDigests.length) / this.lookup.filesAtOnce);
+    const waves = (words: number) => Math.ceil(words / this.lookup.filesAtOnce);
     return waves(first.size) < waves(all.size);
   }
 
@@ -384,10 +384,33 @@ export class MatchEngine {
     return others.reduce(uniteColumns, first ?? columns(0));
   }
 
+  /**
+   * The articles that have the whole query as a headline deck (headlines.ts): 2 where it is
+   * printed as typed, else 1. None, rather than an error, where the words cannot be read.
+   */
+  private async headlineDecks(query: AnalysedQuery, filters: SearchFilters | undefined): Promise<Map<number, number>> {
+    const decks = new Map<number, number>();
+    const lookUp = async (word: string, value: number) => {
+      for (const { record, positions } of await this.backend.search([word], filters).catch(() => [])) {
+        // A deck word is written once per article (tokens.ts, oncePosition): its position is twice the slot.
+        for (const position of positions[0]!) {
+          const article = record * SLOTS_PER_RECORD + Math.floor(position / 2);
+          decks.set(article, Math.max(decks.get(article) ?? 0, value));
+        }
+      }
+    };
+    const { headlineWords, printedHeadlineWord } = query;
+    await Promise.all([
+      ...headlineWords.map((word) => lookUp(word, 1)),
+      ...(printedHeadlineWord ? [lookUp(printedHeadlineWord, 2)] : []),
+    ]);
+    return decks;
+  }
+
   /** The articles that hold every term of the query. */
   async match(query: AnalysedQuery, filters?: SearchFilters): Promise<MatchResult> {
-    // Every word and headline bucket the query needs is asked for at once: one wait, not one per term.
-    const headlines = query.headlineDigests.map((digest) => this.backend.headlineArticles(digest));
+    // Every word the query needs is asked for at once: one wait, not one per term.
+    const headlines = this.headlineDecks(query, filters);
     const firstLook = this.firstLookSaves(query);
     const perTerm = await Promise.all(query.terms.map((term) => this.matchTerm(term, filters, firstLook)));
     const documentFrequency = perTerm.map((hits) => hits.articles.length);
@@ -403,22 +426,17 @@ export class MatchEngine {
       }
       return picked;
     });
-    // Articles that have the query as a headline deck: 2 when printed as typed, else 1.
     const headline = new Uint8Array(articles.length);
-    const decks = new Map<number, number>();
-    for (const entries of await Promise.all(headlines)) {
-      for (const [key, printed] of entries) {
-        const split = key.lastIndexOf('-');
-        const record = this.backend.recordNumber(key.slice(0, split));
-        if (record === undefined) continue;
-        const article = record * SLOTS_PER_RECORD + Number(key.slice(split + 1));
-        decks.set(article, Math.max(decks.get(article) ?? 0, printed === query.printedDigest ? 2 : 1));
-      }
-    }
+    const decks = await headlines;
     if (decks.size > 0)
       for (let index = 0; index < articles.length; index++) headline[index] = decks.get(articles[index]!) ?? 0;
     return new MatchResult(articles, terms, headline, documentFrequency, (record) => this.backend.recordName(record));
   }
+}
+
+/** The query's headline words, printed and not. */
+function headlineWordsOf(query: AnalysedQuery): string[] {
+  return query.printedHeadlineWord ? [...query.headlineWords, query.printedHeadlineWord] : query.headlineWords;
 }
 
 /** The articles of two readings' hits, counts added (two readings never share a position). */

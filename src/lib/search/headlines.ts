@@ -1,15 +1,20 @@
 /**
- * Finding the articles whose headline a query is, without touching the word index: each
- * headline deck's digest, filed in small buckets (search/headlines/<bucket>.json, a map of
- * digest → entries) by the digest's last hex digits. A query fetches the one bucket of
- * its own digest, a few hundred bytes, where a word in the index would cost a chunk of every
- * shard.
+ * Finding the articles whose headline a query is, in the word index itself. Each of an
+ * article's headline decks is written as an index word of its own, once per article: an
+ * "x" word by the digest of the deck normalised, and a "y" word by the digest of the deck
+ * as printed. Such a word is filed not by its own hash but by its anchor's (postings.ts,
+ * bucketOf): the word a query that is the deck probes first (query.ts, cheapestCover) —
+ * the deck's bigram at 0, or that bigram's trigram where the index writes one, or its one
+ * character. So the file the query fetches for its first probe also says whose headline
+ * it is: no file more.
  */
 import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
+import { charWord, DECK_MARK, encodeChars, PRINTED_DECK_MARK } from './tokens';
+import { isExtendedBigram } from './trigrams';
 
-/** Entries a bucket holds on average, at most: the bucket width grows with the archive. */
-const ENTRIES_PER_BUCKET = 32;
+/** Hex digits of a digest (contentDigest pads to 14). */
+const DIGEST_LENGTH = 14;
 
 /** The digest of a normalised headline deck (or query). */
 export function headlineDigest(normalized: string): string {
@@ -25,30 +30,50 @@ export function printedDigest(text: string): string {
   return contentDigest(text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
 }
 
-/** An article under a headline digest: its key (`<record>-<slot>`) and the printed digest of its deck. */
-export type HeadlineEntry = [key: string, printed: string];
+/**
+ * The words a query that is this normalised deck may probe first: its one character, or its
+ * first bigram and, when the index writes that bigram's trigram, the trigram (which of the
+ * two the query takes depends on what each costs to fetch).
+ */
+export function deckAnchors(normalized: string): string[] {
+  const [first, second, third] = [...normalized];
+  if (first === undefined) return [];
+  if (second === undefined) return [charWord(first)];
+  const bigram = encodeChars(first + second);
+  return third !== undefined && isExtendedBigram(first, second)
+    ? [bigram, encodeChars(first + second + third)]
+    : [bigram];
+}
 
-/** The bucket entries of an article's decks: one per distinct normalised deck, under its digest. */
-export function headlineEntries(key: string, decks: readonly string[]): Array<[digest: string, entry: HeadlineEntry]> {
-  const printedByNormalized = new Map<string, string>();
+/** The index word of a deck of this normalised digest, filed with `anchor`. */
+export function deckWord(digest: string, anchor: string): string {
+  return DECK_MARK + digest + anchor;
+}
+
+/** The index word of a deck of this printed digest, filed with `anchor`. */
+export function printedDeckWord(digest: string, anchor: string): string {
+  return PRINTED_DECK_MARK + digest + anchor;
+}
+
+/** Whether an index word is a headline deck's ("x" or "y"). */
+export function isDeckWord(word: string): boolean {
+  return word[0] === DECK_MARK || word[0] === PRINTED_DECK_MARK;
+}
+
+/** The word whose bucket a word is filed in: a deck's anchor, any other word itself. */
+export function filedWith(word: string): string {
+  return isDeckWord(word) ? word.slice(1 + DIGEST_LENGTH) : word;
+}
+
+/** The index words of an article's decks as printed: each distinct deck, normalised and as printed, under each of its anchors. */
+export function headlineWords(decks: readonly string[]): string[] {
+  const words = new Set<string>();
   for (const deck of decks) {
     const normalized = normalizeForSearch(deck);
-    if (normalized && !printedByNormalized.has(normalized)) printedByNormalized.set(normalized, deck);
+    for (const anchor of deckAnchors(normalized)) {
+      words.add(deckWord(headlineDigest(normalized), anchor));
+      words.add(printedDeckWord(printedDigest(deck), anchor));
+    }
   }
-  return [...printedByNormalized].map(([normalized, deck]) => [headlineDigest(normalized), [key, printedDigest(deck)]]);
-}
-
-/** How many of a digest's last hex digits name its bucket, for an archive of this many decks. */
-export function bucketWidth(entries: number): number {
-  let width = 1;
-  while (width < 6 && entries / 16 ** width > ENTRIES_PER_BUCKET) width++;
-  return width;
-}
-
-/** The folder of the buckets, relative to the site's root. */
-export const HEADLINES_DIR = 'search/headlines';
-
-/** The bucket file of a digest, relative to the site's root. */
-export function headlineBucketPath(digest: string, width: number): string {
-  return `${HEADLINES_DIR}/${digest.slice(-width)}.json`;
+  return [...words];
 }

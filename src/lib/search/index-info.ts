@@ -23,8 +23,6 @@ export interface SearchIndexInfo {
   }>;
   /** Records holding one article too long for a slot. */
   overflowRecords: string[];
-  /** How many hex digits of a headline digest name its bucket. */
-  headlineBucketWidth: number;
   /** Every value each filter can take. */
   facets: { publication: string[]; section: string[]; year: string[] };
   /** The characters the conversion table (search/t2s.json) reads as simplified. */

@@ -22,6 +22,7 @@
  */
 import { inflateSync } from 'fflate';
 import type { RecordHits } from './engine';
+import { filedWith } from './headlines';
 import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
 import { intersectAscending } from './sorted';
 
@@ -137,11 +138,12 @@ export function recordName(shard: string, record: number): string {
   return `${shard}_${record}`;
 }
 
-/** FNV-1a of the word's (ASCII) code units, folded to a bucket. */
+/** FNV-1a of the word's (ASCII) code units, folded to a bucket; a headline deck's word goes with its anchor (headlines.ts). */
 export function bucketOf(word: string): number {
+  const key = filedWith(word);
   let hash = 0x811c9dc5;
-  for (let index = 0; index < word.length; index++) {
-    hash ^= word.charCodeAt(index);
+  for (let index = 0; index < key.length; index++) {
+    hash ^= key.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % SHARD_BUCKETS;

@@ -7,7 +7,7 @@
  * also tried in simplified ones: every variant is searched and their results united.
  */
 import { normalizeForSearch } from './normalize';
-import { headlineDigest, printedDigest } from './headlines';
+import { deckAnchors, deckWord, headlineDigest, printedDeckWord, printedDigest } from './headlines';
 import { charWord, encodeChars } from './tokens';
 import { isExtendedBigram } from './trigrams';
 
@@ -40,10 +40,10 @@ export interface QueryTerm {
 export interface AnalysedQuery {
   typed: string;
   terms: QueryTerm[];
-  /** Digests of the whole query as typed and as read, to find an article whose headline it is (headlines.ts). */
-  headlineDigests: string[];
-  /** Digest of the query as typed, to tell apart headlines that only punctuation separates (headlines.ts). */
-  printedDigest: string;
+  /** The index words of a headline deck that is the whole query, as typed and as read (headlines.ts). */
+  headlineWords: string[];
+  /** The index word of a deck printed as the query was typed, to tell apart headlines that only punctuation separates. */
+  printedHeadlineWord: string | undefined;
   /** Whether a character was read as simplified. */
   converted: boolean;
 }
@@ -194,15 +194,30 @@ export function analyseQuery(typed: string, context?: ConversionContext, cost?: 
     if (texts.some((reading) => reading !== text)) converted = true;
     terms.push({ typed: part, text, variants: texts.map((reading) => termVariant(reading, cost)) });
   }
-  const wholes = new Set([
-    terms.map((term) => term.text).join(''),
-    terms.map((term) => term.variants[0]?.text ?? term.text).join(''),
-  ]);
+  const typedWhole = terms.map((term) => term.text).join('');
+  const wholes = [...new Set([typedWhole, terms.map((term) => term.variants[0]?.text ?? term.text).join('')])];
+  const anchor = headlineAnchor(terms[0]);
+  const typedAnchor = anchor(typedWhole);
   return {
     typed,
     terms,
     converted,
-    headlineDigests: [...wholes].filter(Boolean).map(headlineDigest),
-    printedDigest: printedDigest(typed),
+    headlineWords: wholes.flatMap((whole) => {
+      const filed = anchor(whole);
+      return filed ? [deckWord(headlineDigest(whole), filed)] : [];
+    }),
+    printedHeadlineWord: typedAnchor && printedDeckWord(printedDigest(typed), typedAnchor),
+  };
+}
+
+/**
+ * Which of a deck's anchors (headlines.ts) to look a whole query up with: one the query
+ * probes first anyway, whose file it fetches for that, where it can.
+ */
+function headlineAnchor(firstTerm: QueryTerm | undefined): (whole: string) => string | undefined {
+  const firstProbes = new Set(firstTerm?.variants.map((variant) => variant.probes[0]?.word));
+  return (whole) => {
+    const anchors = deckAnchors(whole);
+    return anchors.find((anchor) => firstProbes.has(anchor)) ?? anchors[0];
   };
 }

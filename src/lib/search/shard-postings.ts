@@ -8,6 +8,7 @@
  * order, so sorting them by word with a stable counting sort leaves each word's records
  * and positions ascending, as the blobs keep them.
  */
+import { headlineWords } from './headlines';
 import { bucketOf, DEFLATE_FROM, SHARD_BUCKETS } from './postings';
 import {
   FILLER,
@@ -162,6 +163,9 @@ export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLay
             kind === 'char' || kind === 'jieba' ? oncePosition(slot, offset) : start + offset,
           ),
       );
+      // Written once per article, on its slot's headline side.
+      for (const word of headlineWords(layout.printedDecks))
+        postings.add(postings.wordNumber(word), record, oncePosition(slot, 0));
     });
   });
   return postings;

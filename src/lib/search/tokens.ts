@@ -11,7 +11,9 @@
  *   the bigram's own position: a rarer word to probe a term by;
  * - every distinct character of the article once ("u" words), for one-character queries;
  * - jieba's words of three or more characters, distinct ("w" words), for the word-by-word
- *   fallback.
+ *   fallback;
+ * - each headline deck as a whole, by its digest ("x" and "y" words, headlines.ts), to
+ *   tell the articles whose headline a query is.
  *
  * Each character is written in lowercase letters only — four for a character of the Basic
  * Multilingual Plane (starting a–d), five for one beyond it (starting e–g) — so every word
@@ -25,7 +27,7 @@
  * apart, so no phrase runs from one field into the next, and more pad the slot. An article
  * too long for a slot gets a record of its own (the search index lists those).
  *
- * A word written once per article ("u" and "w") is kept at a position of its own
+ * A word written once per article ("u", "w", "x" and "y") is kept at a position of its own
  * numbering (oncePosition): only its article and whether the headline holds it count.
  */
 import { normalizeForSearch } from './normalize';
@@ -40,6 +42,9 @@ export const HEADLINE_REGION = 256;
 export const FILLER = '.';
 export const CHAR_MARK = 'u';
 export const WORD_MARK = 'w';
+/** A headline deck, by its normalised text's digest; and by its printed text's (headlines.ts). */
+export const DECK_MARK = 'x';
+export const PRINTED_DECK_MARK = 'y';
 /** Ends a "w" word, so that searching it finds that word and no longer one beginning with it. */
 export const WORD_END = 'z';
 
@@ -77,9 +82,10 @@ export function jiebaWord(normalized: string): string {
   return WORD_MARK + encodeChars(normalized) + WORD_END;
 }
 
-/** Whether the index word is one written once per article, or per headline and body ("u" and "w" words). */
+/** Whether the index word is one written once per article, or per headline and body ("u", "w", "x" and "y" words). */
 export function isOnceWord(word: string): boolean {
-  return word[0] === CHAR_MARK || word[0] === WORD_MARK;
+  const mark = word[0];
+  return mark === CHAR_MARK || mark === WORD_MARK || mark === DECK_MARK || mark === PRINTED_DECK_MARK;
 }
 
 /**
@@ -122,6 +128,8 @@ export interface SlotLayout {
   /** Each normalised field as its characters: the headline decks, then the body paragraphs. */
   decks: string[][];
   paragraphs: string[][];
+  /** The decks as printed, which the index also writes whole (headlines.ts). */
+  printedDecks: readonly string[];
   /** The distinct characters of the decks, and of the paragraphs, in code unit order. */
   headlineChars: string[];
   bodyChars: string[];
@@ -195,7 +203,17 @@ export function layOutSlot(text: SlotText): SlotLayout {
   const headlineLength = sum(decks.map(fieldLength)) + headlineChars.length + 1;
   const bodyStart = headlineLength > HEADLINE_REGION ? headlineLength + 1 : HEADLINE_REGION;
   const length = bodyStart + sum(paragraphs.map(fieldLength)) + bodyChars.length + 1 + jieba.length;
-  return { decks, paragraphs, headlineChars, bodyChars, jieba, bodyStart, length, fits: length <= SLOT_WIDTH };
+  return {
+    decks,
+    paragraphs,
+    printedDecks: text.decks,
+    headlineChars,
+    bodyChars,
+    jieba,
+    bodyStart,
+    length,
+    fits: length <= SLOT_WIDTH,
+  };
 }
 
 /**
@@ -236,7 +254,7 @@ export function slotTokens(layout: SlotLayout, visit: (kind: TokenKind, text: st
 }
 
 /**
- * An article's index words in slot order: each position's words (a bigram and its trigram
+ * An article's index words in slot order, its decks' whole words aside (headlines.ts): each position's words (a bigram and its trigram
  * share one), a filler where a position holds none (the slot's own padding left off).
  */
 export function slotWords(text: SlotText): { words: string[][]; fits: boolean } {

@@ -2,8 +2,7 @@
  * The word index as the browser reaches it (src/lib/search/postings.ts): a word is looked up
  * in one file of each segment, and kept decoded for the next queries. It
  * answers the engine's question — which records hold these words, and at which positions
- * (src/lib/search/engine.ts) — and looks up headlines in their buckets beside it
- * (src/lib/search/headlines.ts).
+ * (src/lib/search/engine.ts).
  */
 import {
   articleKey,
@@ -12,7 +11,6 @@ import {
   type RecordHits,
   type SearchFilters,
 } from '../../lib/search/engine';
-import { headlineBucketPath, type HeadlineEntry } from '../../lib/search/headlines';
 import { RecordTable, type SearchIndexInfo } from '../../lib/search/index-info';
 import {
   fileCosts,
@@ -37,6 +35,8 @@ export class PostingsBackend implements PostingBackend {
   private readonly words = new Map<string, Promise<WordPostingList>>();
   /** Per segment: what fetching its file number n costs. */
   private readonly segmentCosts: Array<(file: number) => number>;
+  /** Index files on their way, by path. */
+  private readonly fetching = new Map<string, Promise<Uint8Array>>();
 
   constructor(
     private readonly base: string,
@@ -70,27 +70,33 @@ export class PostingsBackend implements PostingBackend {
     return this.records.numberOf(name);
   }
 
-  async headlineArticles(digest: string): Promise<readonly HeadlineEntry[]> {
-    const bucket = await this.json<Record<string, HeadlineEntry[]>>(
-      headlineBucketPath(digest, this.info.headlineBucketWidth),
-    ).catch(() => ({}) as Record<string, HeadlineEntry[]>);
-    return Object.hasOwn(bucket, digest) ? bucket[digest]! : [];
-  }
-
   /** The display file, which the page fetches once, whether to confirm a long term or to show the article. */
   articleText(record: number, slot: number): Promise<ArticleText> {
     return this.json<ArticleText>(displayPath(articleKey(this.recordName(record), slot)));
   }
 
+  /**
+   * A file of the index, fetched once however many words asked for it at the same time: a
+   * query's headline words share the file of its first probe (headlines.ts).
+   */
+  private file(path: string): Promise<Uint8Array> {
+    let fetching = this.fetching.get(path);
+    if (!fetching) {
+      fetching = fetch(`${this.base}${path}`).then(async (response) => {
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        return new Uint8Array(await response.arrayBuffer());
+      });
+      this.fetching.set(path, fetching);
+      const done = () => this.fetching.delete(path);
+      fetching.then(done, done);
+    }
+    return fetching;
+  }
+
   /** Where the word is: its records in archive order, and its positions in each, read from its files when asked. */
   private async lookUp(word: string): Promise<WordPostingList> {
     const files = await Promise.all(
-      this.info.segments.map(async (segment) => {
-        const path = postingsPath(segment.id, fileOf(word, segment.files));
-        const response = await fetch(`${this.base}${path}`);
-        if (!response.ok) throw new Error(`${path}: ${response.status}`);
-        return new Uint8Array(await response.arrayBuffer());
-      }),
+      this.info.segments.map((segment) => this.file(postingsPath(segment.id, fileOf(word, segment.files)))),
     );
     const records: number[] = [];
     const where: Array<{ bytes: Uint8Array; offset: number; count: number }> = [];
