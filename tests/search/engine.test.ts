@@ -7,7 +7,7 @@ import {
   type LookupOptions,
   type PostingBackend,
 } from '../../src/lib/search/engine';
-import { filedWith, headlineWords, isDeckWord } from '../../src/lib/search/headlines';
+import { filedWith, headlineWords, isDeckWord, PRINTED_PLAIN_MARK } from '../../src/lib/search/headlines';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
 import { bucketOf } from '../../src/lib/search/postings';
 import { analyseQuery, type WordCost } from '../../src/lib/search/query';
@@ -139,7 +139,7 @@ describe('waiting on the index', () => {
     const words = query.terms.flatMap((term) =>
       term.variants.flatMap((variant) => variant.probes.map((probe) => probe.word)),
     );
-    expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineWords, query.printedHeadlineWord]));
+    expect(new Set(asked)).toEqual(new Set([...words, ...query.headlineWords, query.printedHeadline!.word]));
     answer();
     const result = await pending;
     expect(result.all().map((match) => index.articleAt.get(match.key))).toEqual(['a']);
@@ -273,6 +273,24 @@ describe('a query that is a whole headline', () => {
     }
   });
 
+  test('puts the deck printed as typed first, whether or not it has punctuation or spaces', async () => {
+    const index = new MemoryIndex([
+      { id: 'spaced', decks: ['市领导 调研'], paragraphs: ['正文。'] },
+      { id: 'plain', decks: ['市领导调研'], paragraphs: ['正文。'] },
+    ]);
+    const engine = new MatchEngine(index, LAYOUT);
+    for (const [query, printed] of [
+      ['市领导调研', 'plain'],
+      ['市领导 调研', 'spaced'],
+      ['“市领导调研”', undefined],
+    ] as const) {
+      const matches = (await engine.match(analyseQuery(query))).all();
+      expect(matches.every((match) => match.exactHeadline)).toBe(true);
+      const asTyped = matches.filter((match) => match.printedHeadline).map((match) => index.articleAt.get(match.key));
+      expect(asTyped, query).toEqual(printed ? [printed] : []);
+    }
+  });
+
   test('is told by the file its first probe is in, whether that is a bigram, a common bigram’s trigram or one character', async () => {
     const index = new MemoryIndex([
       { id: 'bigram', decks: ['市领导调研'], paragraphs: ['正文。'] },
@@ -403,10 +421,17 @@ describe('the words of the index', () => {
 
 describe('the words of a headline deck', () => {
   test('each deck is written whole, normalised and as printed, filed with each word a query that is the deck may probe first', () => {
-    const words = headlineWords(['产业发展新局面', '“市领导”调研', '市领导调研']);
-    // 产业 is a common bigram, so its trigram 产业发 may be probed first too; 市领 is not. The two printings of 市领导调研 share a normalised word.
+    const written = headlineWords(['产业发展新局面', '“市领导”调研', '市领导调研']);
+    const words = written.map(([word]) => word);
+    // 产业 is a common bigram, so its trigram 产业发 may be probed first too; 市领 is not.
     expect(new Set(words.map(filedWith))).toEqual(new Set(['产业', '产业发', '市领'].map(encodeChars)));
-    expect(words.length).toBe(2 * 2 + 1 + 2);
+    // The two printings of 市领导调研 share a deck word, marked for the plain one; the other has a printed word.
+    expect(written.map(([word, marks]) => [word[0], marks])).toEqual([
+      ['x', [PRINTED_PLAIN_MARK]],
+      ['x', [PRINTED_PLAIN_MARK]],
+      ['x', [0, PRINTED_PLAIN_MARK]],
+      ['y', [0]],
+    ]);
     for (const word of words) {
       expect(isDeckWord(word)).toBe(true);
       expect(bucketOf(word)).toBe(bucketOf(filedWith(word)));

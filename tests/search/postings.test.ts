@@ -18,7 +18,15 @@ import {
 import { headlineWords } from '../../src/lib/search/headlines';
 import { collectPostings, collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { ARTICLES_PER_SHARD } from '../../src/lib/search/records';
-import { charWord, jiebaWord, layOutSlot, SLOT_WIDTH, slotWords, type SlotText } from '../../src/lib/search/tokens';
+import {
+  charWord,
+  HEADLINE_REGION,
+  jiebaWord,
+  layOutSlot,
+  SLOT_WIDTH,
+  slotWords,
+  type SlotText,
+} from '../../src/lib/search/tokens';
 import { seededRandom } from '../../scripts/lib/seeded-random';
 
 /** A segment's file for the bucket of `word`: the shards' blobs one after another, as the build writes it. */
@@ -157,6 +165,10 @@ describe('the word index', () => {
     expect(() => findWord(file.subarray(0, file.length - 1), 'abab')).toThrow(/past the end/u);
   });
 
+  const deckWordsAt = (decks: readonly string[], offset: number) =>
+    headlineWords(decks).flatMap(([word, marks]) =>
+      marks.some((mark) => (mark === 0 ? 0 : HEADLINE_REGION) === offset) ? [word] : [],
+    );
   test("a shard's words gathered from its articles' layouts are the words each slot is written as, with over 100,000 distinct bigrams", () => {
     // 400 characters in a scrambled order make some 110,000 distinct pairs; astral and Latin characters take the other path, and common bigrams add their trigrams.
     const chars = Array.from({ length: 400 }, (_, index) => String.fromCharCode(0x4e00 + index * 7));
@@ -178,8 +190,8 @@ describe('the word index', () => {
         records.map((slots) =>
           slots.map((text) =>
             slotWords(text)
-              // The decks' whole words (headlines.ts) are written once, on the headline side.
-              .words.map((held, offset) => [...held, ...(offset === 0 ? headlineWords(text.decks) : [])].join('+'))
+              // The decks' whole words (headlines.ts), once each, at offsets that oncePosition takes to their marks.
+              .words.map((held, offset) => [...held, ...deckWordsAt(text.decks, offset)].join('+'))
               .join(' '),
           ),
         ),

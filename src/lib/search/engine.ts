@@ -19,7 +19,7 @@
  * kept in columns (one array per property, an entry per article, in archive order), and
  * an article becomes an object only when it is shown.
  */
-import { filedWith } from './headlines';
+import { filedWith, PRINTED_PLAIN_MARK } from './headlines';
 import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
 import type { SearchDisplay } from './record';
 import { isOnceWord, onceSlotPosition, termStartsInSlot } from './tokens';
@@ -390,19 +390,19 @@ export class MatchEngine {
    */
   private async headlineDecks(query: AnalysedQuery, filters: SearchFilters | undefined): Promise<Map<number, number>> {
     const decks = new Map<number, number>();
-    const lookUp = async (word: string, value: number) => {
+    const lookUp = async (word: string, value: (mark: number) => number) => {
       for (const { record, positions } of await this.backend.search([word], filters).catch(() => [])) {
-        // A deck word is written once per article (tokens.ts, oncePosition): its position is twice the slot.
+        // A deck's word is written once per article (tokens.ts, oncePosition): at twice the slot, plus its mark.
         for (const position of positions[0]!) {
           const article = record * SLOTS_PER_RECORD + Math.floor(position / 2);
-          decks.set(article, Math.max(decks.get(article) ?? 0, value));
+          decks.set(article, Math.max(decks.get(article) ?? 0, value(position % 2)));
         }
       }
     };
-    const { headlineWords, printedHeadlineWord } = query;
+    const { headlineWords, printedHeadline: printed } = query;
     await Promise.all([
-      ...headlineWords.map((word) => lookUp(word, 1)),
-      ...(printedHeadlineWord ? [lookUp(printedHeadlineWord, 2)] : []),
+      ...headlineWords.map((word) => lookUp(word, () => 1)),
+      ...(printed ? [lookUp(printed.word, (mark) => (!printed.plain || mark === PRINTED_PLAIN_MARK ? 2 : 1))] : []),
     ]);
     return decks;
   }
@@ -436,7 +436,7 @@ export class MatchEngine {
 
 /** The query's headline words, printed and not. */
 function headlineWordsOf(query: AnalysedQuery): string[] {
-  return query.printedHeadlineWord ? [...query.headlineWords, query.printedHeadlineWord] : query.headlineWords;
+  return query.printedHeadline ? [...query.headlineWords, query.printedHeadline.word] : query.headlineWords;
 }
 
 /** The articles of two readings' hits, counts added (two readings never share a position). */

@@ -1,8 +1,9 @@
 /**
  * Finding the articles whose headline a query is, in the word index itself. Each of an
  * article's headline decks is written as an index word of its own, once per article: an
- * "x" word by the digest of the deck normalised, and a "y" word by the digest of the deck
- * as printed. Such a word is filed not by its own hash but by its anchor's (postings.ts,
+ * "x" word by the digest of the deck normalised, marked where the deck is printed just so
+ * (no punctuation, spacing or case that normalising drops); and, for a deck printed
+ * otherwise, a "y" word by the digest of the deck as printed. Such a word is filed not by its own hash but by its anchor's (postings.ts,
  * bucketOf): the word a query that is the deck probes first (query.ts, cheapestCover) —
  * the deck's bigram at 0, or that bigram's trigram where the index writes one, or its one
  * character. So the file the query fetches for its first probe also says whose headline
@@ -27,7 +28,21 @@ export function headlineDigest(normalized: string): string {
  * the deck the reader typed character for character first.
  */
 export function printedDigest(text: string): string {
-  return contentDigest(text.normalize('NFKC').replace(/\s+/gu, ' ').trim());
+  return contentDigest(printedForm(text));
+}
+
+/** A deck or query as printed, width and spacing aside. */
+function printedForm(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Whether a deck or query is printed as its normalised form: then its deck word tells it
+ * (marked), and a word of its printed digest would repeat that one. The generated corpus
+ * prints a deck in up to 3,000 articles, whose words the file of its anchor holds.
+ */
+export function printedPlain(text: string, normalized: string): boolean {
+  return printedForm(text) === normalized;
 }
 
 /**
@@ -65,15 +80,24 @@ export function filedWith(word: string): string {
   return isDeckWord(word) ? word.slice(1 + DIGEST_LENGTH) : word;
 }
 
-/** The index words of an article's decks as printed: each distinct deck, normalised and as printed, under each of its anchors. */
-export function headlineWords(decks: readonly string[]): string[] {
-  const words = new Set<string>();
+/** A deck word written where the deck is printed as its normalised form (oncePosition's headline side, plus this). */
+export const PRINTED_PLAIN_MARK = 1;
+
+/**
+ * The index words of an article's decks as printed, under each of their anchors, each with
+ * its marks (PRINTED_PLAIN_MARK or 0, ascending): a deck word for each distinct deck
+ * normalised, and a printed word for each distinct printing that is not plain.
+ */
+export function headlineWords(decks: readonly string[]): Array<[word: string, marks: number[]]> {
+  const marks = new Map<string, Set<number>>();
+  const add = (word: string, mark: number) => marks.set(word, (marks.get(word) ?? new Set()).add(mark));
   for (const deck of decks) {
     const normalized = normalizeForSearch(deck);
+    const plain = printedPlain(deck, normalized);
     for (const anchor of deckAnchors(normalized)) {
-      words.add(deckWord(headlineDigest(normalized), anchor));
-      words.add(printedDeckWord(printedDigest(deck), anchor));
+      add(deckWord(headlineDigest(normalized), anchor), plain ? PRINTED_PLAIN_MARK : 0);
+      if (!plain) add(printedDeckWord(printedDigest(deck), anchor), 0);
     }
   }
-  return [...words];
+  return [...marks].map(([word, held]) => [word, [...held].sort((a, b) => a - b)]);
 }

@@ -45,5 +45,5 @@ export async function looseQuery(
     }
   }
   if (terms.length <= query.terms.length) return undefined;
-  return { typed: query.typed, terms, headlineWords: [], printedHeadlineWord: undefined, converted: query.converted };
+  return { typed: query.typed, terms, headlineWords: [], printedHeadline: undefined, converted: query.converted };
 }

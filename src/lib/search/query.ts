@@ -7,7 +7,7 @@
  * also tried in simplified ones: every variant is searched and their results united.
  */
 import { normalizeForSearch } from './normalize';
-import { deckAnchors, deckWord, headlineDigest, printedDeckWord, printedDigest } from './headlines';
+import { deckAnchors, deckWord, headlineDigest, printedDeckWord, printedDigest, printedPlain } from './headlines';
 import { charWord, encodeChars } from './tokens';
 import { isExtendedBigram } from './trigrams';
 
@@ -42,8 +42,12 @@ export interface AnalysedQuery {
   terms: QueryTerm[];
   /** The index words of a headline deck that is the whole query, as typed and as read (headlines.ts). */
   headlineWords: string[];
-  /** The index word of a deck printed as the query was typed, to tell apart headlines that only punctuation separates. */
-  printedHeadlineWord: string | undefined;
+  /**
+   * How a deck printed as the query was typed is told, to put it before one that only
+   * punctuation sets apart: by its printed word, or, for a query typed as its normalised
+   * form (`plain`), by the marks of its deck word.
+   */
+  printedHeadline: { word: string; plain: boolean } | undefined;
   /** Whether a character was read as simplified. */
   converted: boolean;
 }
@@ -197,16 +201,21 @@ export function analyseQuery(typed: string, context?: ConversionContext, cost?: 
   const typedWhole = terms.map((term) => term.text).join('');
   const wholes = [...new Set([typedWhole, terms.map((term) => term.variants[0]?.text ?? term.text).join('')])];
   const anchor = headlineAnchor(terms[0]);
+  const wordOf = (whole: string) => {
+    const filed = anchor(whole);
+    return filed === undefined ? undefined : deckWord(headlineDigest(whole), filed);
+  };
   const typedAnchor = anchor(typedWhole);
+  const plain = printedPlain(typed, typedWhole);
   return {
     typed,
     terms,
     converted,
-    headlineWords: wholes.flatMap((whole) => {
-      const filed = anchor(whole);
-      return filed ? [deckWord(headlineDigest(whole), filed)] : [];
-    }),
-    printedHeadlineWord: typedAnchor && printedDeckWord(printedDigest(typed), typedAnchor),
+    headlineWords: wholes.map(wordOf).filter((word) => word !== undefined),
+    printedHeadline:
+      typedAnchor === undefined
+        ? undefined
+        : { word: plain ? wordOf(typedWhole)! : printedDeckWord(printedDigest(typed), typedAnchor), plain },
   };
 }
 

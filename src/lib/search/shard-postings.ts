@@ -164,8 +164,8 @@ export function collectSlotPostings(records: ReadonlyArray<ReadonlyArray<SlotLay
           ),
       );
       // Written once per article, on its slot's headline side.
-      for (const word of headlineWords(layout.printedDecks))
-        postings.add(postings.wordNumber(word), record, oncePosition(slot, 0));
+      for (const [word, marks] of headlineWords(layout.printedDecks))
+        for (const mark of marks) postings.add(postings.wordNumber(word), record, oncePosition(slot, 0) + mark);
     });
   });
   return postings;
