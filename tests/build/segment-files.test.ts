@@ -36,7 +36,7 @@ describe('segments of the word index on disk', () => {
   const FILES = 16;
 
   test("a word's file holds it for every shard of the segment, the later shards after the earlier", async () => {
-    const shards = [await cacheShard('s1', [['abab cdcd']]), await cacheShard('s2', [['x', 'abab']])];
+    const shards = [await cacheShard('s1', [['abab cdcd']]), await cacheShard('s2', [['p', 'abab']])];
     await writeSegment(work, 'seg', shards, FILES);
     const file = await readFile(path.join(work, postingsPath('seg', fileOf('abab', FILES))));
     expect(findWord(file, 'abab')).toEqual([

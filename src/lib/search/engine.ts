@@ -19,7 +19,8 @@
  * kept in columns (one array per property, an entry per article, in archive order), and
  * an article becomes an object only when it is shown.
  */
-import { filedWith, PRINTED_PLAIN_MARK } from './headlines';
+import { PRINTED_PLAIN_MARK } from './headlines';
+import { bucketOf } from './postings';
 import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
 import type { SearchDisplay } from './record';
 import { isOnceWord, onceSlotPosition, termStartsInSlot } from './tokens';
@@ -333,16 +334,16 @@ export class MatchEngine {
    * files than asking for all its words at once.
    */
   private firstLookSaves(query: AnalysedQuery): boolean {
-    // A headline word is in its anchor's file (headlines.ts), mostly one the query probes first anyway.
-    const anchors = headlineWordsOf(query).map(filedWith);
-    const all = new Set(anchors);
-    const first = new Set(anchors);
+    // Counted by bucket: a headline word is in its anchor's (headlines.ts), mostly one the query probes first anyway.
+    const headlineBuckets = headlineWordsOf(query).map(bucketOf);
+    const all = new Set(headlineBuckets);
+    const first = new Set(headlineBuckets);
     for (const { probes } of query.terms.flatMap((term) => term.variants)) {
-      for (const { word } of probes) all.add(word);
+      for (const { word } of probes) all.add(bucketOf(word));
       const asked = probes.length > this.lookup.probesFirst ? spreadOut(probes, this.lookup.probesFirst) : probes;
-      for (const { word } of asked) first.add(word);
+      for (const { word } of asked) first.add(bucketOf(word));
     }
-    const waves = (words: number) => Math.ceil(words / this.lookup.filesAtOnce);
+    const waves = (files: number) => Math.ceil(files / this.lookup.filesAtOnce);
     return waves(first.size) < waves(all.size);
   }
 

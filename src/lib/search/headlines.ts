@@ -3,19 +3,23 @@
  * article's headline decks is written as an index word of its own, once per article: an
  * "x" word by the digest of the deck normalised, marked where the deck is printed just so
  * (no punctuation, spacing or case that normalising drops); and, for a deck printed
- * otherwise, a "y" word by the digest of the deck as printed. Such a word is filed not by its own hash but by its anchor's (postings.ts,
- * bucketOf): the word a query that is the deck probes first (query.ts, cheapestCover) —
- * the deck's bigram at 0, or that bigram's trigram where the index writes one, or its one
- * character. So the file the query fetches for its first probe also says whose headline
- * it is: no file more.
+ * otherwise, a "y" word by the digest of the deck as printed. Such a word names its
+ * bucket (postings.ts, bucketOf): that of its anchor, the word a query that is the deck
+ * probes first (query.ts, cheapestCover) — the deck's bigram at 0, or that bigram's
+ * trigram where the index writes one, or its one character. So the file the query fetches
+ * for its first probe also says whose headline it is: no file more. The generated corpus
+ * prints a deck in up to 3,000 articles, so the words are kept short: a bucket in four
+ * characters and eight hex digits of the digest (two decks of one bucket that shared
+ * them would only rank each other's articles as that headline).
  */
 import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
+import { bucketName, bucketOf } from './postings';
 import { charWord, DECK_MARK, encodeChars, PRINTED_DECK_MARK } from './tokens';
 import { isExtendedBigram } from './trigrams';
 
-/** Hex digits of a digest (contentDigest pads to 14). */
-const DIGEST_LENGTH = 14;
+/** Hex digits of a digest that a deck's word keeps. */
+const WORD_DIGEST_DIGITS = 8;
 
 /** The digest of a normalised headline deck (or query). */
 export function headlineDigest(normalized: string): string {
@@ -60,24 +64,14 @@ export function deckAnchors(normalized: string): string[] {
     : [bigram];
 }
 
-/** The index word of a deck of this normalised digest, filed with `anchor`. */
+/** The index word of a deck of this normalised digest, in the bucket of `anchor`. */
 export function deckWord(digest: string, anchor: string): string {
-  return DECK_MARK + digest + anchor;
+  return DECK_MARK + bucketName(bucketOf(anchor)) + digest.slice(-WORD_DIGEST_DIGITS);
 }
 
-/** The index word of a deck of this printed digest, filed with `anchor`. */
+/** The index word of a deck of this printed digest, in the bucket of `anchor`. */
 export function printedDeckWord(digest: string, anchor: string): string {
-  return PRINTED_DECK_MARK + digest + anchor;
-}
-
-/** Whether an index word is a headline deck's ("x" or "y"). */
-export function isDeckWord(word: string): boolean {
-  return word[0] === DECK_MARK || word[0] === PRINTED_DECK_MARK;
-}
-
-/** The word whose bucket a word is filed in: a deck's anchor, any other word itself. */
-export function filedWith(word: string): string {
-  return isDeckWord(word) ? word.slice(1 + DIGEST_LENGTH) : word;
+  return PRINTED_DECK_MARK + bucketName(bucketOf(anchor)) + digest.slice(-WORD_DIGEST_DIGITS);
 }
 
 /** A deck word written where the deck is printed as its normalised form (oncePosition's headline side, plus this). */

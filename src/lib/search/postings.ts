@@ -22,7 +22,7 @@
  */
 import { inflateSync } from 'fflate';
 import type { RecordHits } from './engine';
-import { filedWith } from './headlines';
+import { isDeckWord } from './tokens';
 import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
 import { intersectAscending } from './sorted';
 
@@ -138,12 +138,20 @@ export function recordName(shard: string, record: number): string {
   return `${shard}_${record}`;
 }
 
-/** FNV-1a of the word's (ASCII) code units, folded to a bucket; a headline deck's word goes with its anchor (headlines.ts). */
+/** The digits that name a bucket in a headline deck's word (headlines.ts). */
+const BUCKET_NAME_DIGITS = 4;
+
+/** A bucket as a headline deck's word names it: four base-36 digits. */
+export function bucketName(bucket: number): string {
+  return bucket.toString(36).padStart(BUCKET_NAME_DIGITS, '0');
+}
+
+/** FNV-1a of the word's (ASCII) code units, folded to a bucket; a headline deck's word names its own (headlines.ts). */
 export function bucketOf(word: string): number {
-  const key = filedWith(word);
+  if (isDeckWord(word)) return parseInt(word.slice(1, 1 + BUCKET_NAME_DIGITS), 36);
   let hash = 0x811c9dc5;
-  for (let index = 0; index < key.length; index++) {
-    hash ^= key.charCodeAt(index);
+  for (let index = 0; index < word.length; index++) {
+    hash ^= word.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0) % SHARD_BUCKETS;

@@ -82,10 +82,14 @@ export function jiebaWord(normalized: string): string {
   return WORD_MARK + encodeChars(normalized) + WORD_END;
 }
 
+/** Whether an index word is a headline deck's ("x" or "y" words, headlines.ts). */
+export function isDeckWord(word: string): boolean {
+  return word[0] === DECK_MARK || word[0] === PRINTED_DECK_MARK;
+}
+
 /** Whether the index word is one written once per article, or per headline and body ("u", "w", "x" and "y" words). */
 export function isOnceWord(word: string): boolean {
-  const mark = word[0];
-  return mark === CHAR_MARK || mark === WORD_MARK || mark === DECK_MARK || mark === PRINTED_DECK_MARK;
+  return word[0] === CHAR_MARK || word[0] === WORD_MARK || isDeckWord(word);
 }
 
 /**
