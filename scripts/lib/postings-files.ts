@@ -8,7 +8,8 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { postingsPath, SHARD_BUCKETS } from '../../src/lib/search/postings';
+import { SHARD_BUCKETS } from '../../src/lib/search/buckets';
+import { postingsPath } from '../../src/lib/search/postings';
 import { overwriteFileSync } from './files';
 
 /** Segment files written before the build's other work gets a turn. */

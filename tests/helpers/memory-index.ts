@@ -5,7 +5,8 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import { articleKey, type ArticleText, type PostingBackend, type RecordHits } from '../../src/lib/search/engine';
-import { bucketOf, findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
+import { bucketOf } from '../../src/lib/search/buckets';
+import { findWord, recordName, recordsWithAll } from '../../src/lib/search/postings';
 import { planRecords } from '../../src/lib/search/records';
 import { collectSlotPostings, encodeShardBuckets } from '../../src/lib/search/shard-postings';
 import { layOutSlot, type SlotLayout } from '../../src/lib/search/tokens';

@@ -9,7 +9,7 @@ import {
 } from '../../src/lib/search/engine';
 import { headlineWords, PRINTED_PLAIN_MARK } from '../../src/lib/search/headlines';
 import { normalizeForSearch } from '../../src/lib/search/normalize';
-import { bucketOf } from '../../src/lib/search/postings';
+import { bucketOf } from '../../src/lib/search/buckets';
 import { analyseQuery, type WordCost } from '../../src/lib/search/query';
 import { rankByRelevance } from '../../src/lib/search/rank';
 import {

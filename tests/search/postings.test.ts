@@ -1,8 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { bucketOf, SHARD_BUCKETS } from '../../src/lib/search/buckets';
 import {
-  bucketOf,
-  SHARD_BUCKETS,
   segmentFiles,
   segmentFilesFor,
   SEGMENT_FILE_BYTES,

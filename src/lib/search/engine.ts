@@ -20,7 +20,7 @@
  * an article becomes an object only when it is shown.
  */
 import { PRINTED_PLAIN_MARK } from './headlines';
-import { bucketOf } from './postings';
+import { bucketOf } from './buckets';
 import type { AnalysedQuery, Probe, QueryTerm, TermVariant } from './query';
 import type { SearchDisplay } from './record';
 import { isOnceWord, onceSlotPosition, termStartsInSlot } from './tokens';

@@ -14,7 +14,7 @@
  */
 import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
-import { bucketName, bucketOf } from './postings';
+import { bucketName, bucketOf } from './buckets';
 import { charWord, DECK_MARK, encodeChars, PRINTED_DECK_MARK } from './tokens';
 import { isExtendedBigram } from './trigrams';
 

@@ -22,7 +22,7 @@
  */
 import { inflateSync } from 'fflate';
 import type { RecordHits } from './engine';
-import { isDeckWord } from './tokens';
+import { bucketOf, SHARD_BUCKETS } from './buckets';
 import { ARTICLES_PER_SHARD, SHARDS_PER_SEGMENT } from './records';
 import { intersectAscending } from './sorted';
 
@@ -35,8 +35,6 @@ import { intersectAscending } from './sorted';
  */
 export const DEFLATE_FROM = 1024;
 
-/** Enough that a segment of some 80,000 articles has files of about SEGMENT_FILE_BYTES, so a rare word's file is small. */
-export const SHARD_BUCKETS = 65536;
 /** Bytes a segment's file holds on average, once the segment is full. */
 export const SEGMENT_FILE_BYTES = 8 * 1024;
 
@@ -136,25 +134,6 @@ export function shardName(shardId: string): string {
 /** A record's name: its shard's short name and its number there (also the start of its articles' display files). */
 export function recordName(shard: string, record: number): string {
   return `${shard}_${record}`;
-}
-
-/** The digits that name a bucket in a headline deck's word (headlines.ts). */
-const BUCKET_NAME_DIGITS = 4;
-
-/** A bucket as a headline deck's word names it: four base-36 digits. */
-export function bucketName(bucket: number): string {
-  return bucket.toString(36).padStart(BUCKET_NAME_DIGITS, '0');
-}
-
-/** FNV-1a of the word's (ASCII) code units, folded to a bucket; a headline deck's word names its own (headlines.ts). */
-export function bucketOf(word: string): number {
-  if (isDeckWord(word)) return parseInt(word.slice(1, 1 + BUCKET_NAME_DIGITS), 36);
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < word.length; index++) {
-    hash ^= word.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % SHARD_BUCKETS;
 }
 
 class ByteReader {

@@ -9,7 +9,8 @@
  * and positions ascending, as the blobs keep them.
  */
 import { headlineWords } from './headlines';
-import { bucketOf, DEFLATE_FROM, SHARD_BUCKETS } from './postings';
+import { bucketOf, SHARD_BUCKETS } from './buckets';
+import { DEFLATE_FROM } from './postings';
 import {
   FILLER,
   isOnceWord,
