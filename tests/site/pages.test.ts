@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { articleSchema } from '../../src/lib/article';
 import { fileFor, htmlFiles } from '../../scripts/lib/verify-site';
@@ -171,6 +172,33 @@ describe('an article page', () => {
     const hrefs = lead().hrefs('.keywords a');
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^\/search\/\?q=/);
+  });
+});
+
+describe('an article page’s script', () => {
+  /** The scripts a page loads: its own, and the modules they import, each once. */
+  const scriptsOf = (sitePath: string): Map<string, string> => {
+    const loaded = new Map<string, string>();
+    const load = (src: string) => {
+      if (loaded.has(src)) return;
+      const code = builtFile(src);
+      loaded.set(src, code);
+      for (const [, imported] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/gu)) load(`/_astro/${imported}`);
+    };
+    for (const script of builtPage(sitePath).all('script[src]')) load(String(script.properties.src));
+    return loaded;
+  };
+
+  test('is a few KB (marking the hits of the search that led there, citing), never the search index’s reader', () => {
+    const scripts = scriptsOf('/jxrb/2026-03/1/1/');
+    expect(scripts.size).toBeGreaterThan(0);
+    const gzipped = [...scripts.values()].reduce((sum, code) => sum + gzipSync(code).length, 0);
+    expect(gzipped).toBeLessThan(7 * 1024);
+    // Words the index reader's inflate (fflate) reports errors with.
+    for (const [src, code] of scripts) expect(code, src).not.toMatch(/invalid block type|unexpected EOF/u);
+    // …which the search page does carry.
+    const search = [...scriptsOf('/search/').values()].join('\n');
+    expect(search).toMatch(/invalid block type|unexpected EOF/u);
   });
 });
 
