@@ -281,7 +281,7 @@ describe('a query that is a whole headline', () => {
     }
   });
 
-  test('puts the deck printed as typed first, whether or not it has punctuation or spaces', async () => {
+  test('tells the deck printed as typed, whether or not it has punctuation or spaces', async () => {
     const index = new MemoryIndex([
       { id: 'spaced', decks: ['市领导 调研'], paragraphs: ['正文。'] },
       { id: 'plain', decks: ['市领导调研'], paragraphs: ['正文。'] },

@@ -2,7 +2,8 @@
  * The archive's word index: for each word (tokens.ts), the records that hold it and the
  * positions where it occurs.
  *
- * Words are spread over buckets by a hash, so a query fetches one file per word and index
+ * Words are spread over buckets by a hash (buckets.ts; a headline deck's word names the
+ * bucket of its first probe, headlines.ts), so a query fetches one file per word and index
  * segment, with no directory to load first. A shard writes one blob for each of
  * SHARD_BUCKETS buckets. A segment (records.ts) has `files` files, a power of two, file f
  * holding, shard after shard in the segment's order, the shard's blobs of every bucket b
