@@ -35,8 +35,6 @@ export class MemoryIndex implements PostingBackend {
   private readonly names: string[] = [];
   /** The words of each search, in the order asked. */
   readonly searched: string[][] = [];
-  /** Every word searched, in the order asked. */
-  readonly wordsAsked: string[] = [];
 
   constructor(articles: readonly MemoryArticle[]) {
     const layouts = new Map<string, SlotLayout>(
@@ -83,6 +81,11 @@ export class MemoryIndex implements PostingBackend {
     return number < 0 ? undefined : number;
   }
 
+  /** Every word searched, in the order asked. */
+  get wordsAsked(): string[] {
+    return this.searched.flat();
+  }
+
   async articleText(record: number, slot: number): Promise<ArticleText> {
     const key = articleKey(this.names[record]!, slot);
     this.textsRead.push(key);
@@ -91,7 +94,6 @@ export class MemoryIndex implements PostingBackend {
 
   async search(words: readonly string[]): Promise<RecordHits[]> {
     this.searched.push([...words]);
-    this.wordsAsked.push(...words);
     return recordsWithAll(
       words.map((word) => {
         const found = findWord(this.buckets[bucketOf(word)]!, word).flatMap((shard) => shard.records);

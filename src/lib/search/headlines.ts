@@ -4,7 +4,7 @@
  * "x" word by the digest of the deck normalised, marked where the deck is printed just so
  * (no punctuation, spacing or case that normalising drops); and, for a deck printed
  * otherwise, a "y" word by the digest of the deck as printed. Such a word names its
- * bucket (postings.ts, bucketOf): that of its anchor, the word a query that is the deck
+ * bucket (buckets.ts, bucketOf): that of its anchor, the word a query that is the deck
  * probes first (query.ts, cheapestCover) — the deck's bigram at 0, or that bigram's
  * trigram where the index writes one, or its one character. So the file the query fetches
  * for its first probe also says whose headline it is: no file more. The generated corpus
@@ -15,8 +15,7 @@
 import { contentDigest } from '../digest';
 import { normalizeForSearch } from './normalize';
 import { bucketName, bucketOf } from './buckets';
-import { charWord, DECK_MARK, encodeChars, PRINTED_DECK_MARK } from './tokens';
-import { isExtendedBigram } from './trigrams';
+import { bigramWordsAt, charWord, DECK_MARK, PRINTED_DECK_MARK } from './tokens';
 
 /** Hex digits of a digest that a deck's word keeps. */
 const WORD_DIGEST_DIGITS = 8;
@@ -42,8 +41,7 @@ function printedForm(text: string): string {
 
 /**
  * Whether a deck or query is printed as its normalised form: then its deck word tells it
- * (marked), and a word of its printed digest would repeat that one. The generated corpus
- * prints a deck in up to 3,000 articles, whose words the file of its anchor holds.
+ * (marked), and a word of its printed digest would only repeat that one.
  */
 export function printedPlain(text: string, normalized: string): boolean {
   return printedForm(text) === normalized;
@@ -55,13 +53,9 @@ export function printedPlain(text: string, normalized: string): boolean {
  * two the query takes depends on what each costs to fetch).
  */
 export function deckAnchors(normalized: string): string[] {
-  const [first, second, third] = [...normalized];
-  if (first === undefined) return [];
-  if (second === undefined) return [charWord(first)];
-  const bigram = encodeChars(first + second);
-  return third !== undefined && isExtendedBigram(first, second)
-    ? [bigram, encodeChars(first + second + third)]
-    : [bigram];
+  const chars = [...normalized];
+  if (chars.length === 0) return [];
+  return chars.length === 1 ? [charWord(chars[0]!)] : bigramWordsAt(chars, 0);
 }
 
 /** The index word of a deck of this normalised digest, in the bucket of `anchor`. */

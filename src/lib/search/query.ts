@@ -8,8 +8,7 @@
  */
 import { normalizeForSearch } from './normalize';
 import { deckAnchors, deckWord, headlineDigest, printedDeckWord, printedDigest, printedPlain } from './headlines';
-import { charWord, encodeChars } from './tokens';
-import { isExtendedBigram } from './trigrams';
+import { bigramWordsAt, charWord } from './tokens';
 
 /** An index word that must sit at a given offset from where the term begins. */
 export interface Probe {
@@ -132,10 +131,8 @@ export interface ProbeChoice extends Probe {
 export function probeChoices(chars: readonly string[]): ProbeChoice[] {
   const choices: ProbeChoice[] = [];
   for (let offset = 0; offset + 1 < chars.length; offset++) {
-    const [first, second, third] = [chars[offset]!, chars[offset + 1]!, chars[offset + 2]];
-    choices.push({ offset, last: offset, word: encodeChars(first + second) });
-    if (third !== undefined && isExtendedBigram(first, second))
-      choices.push({ offset, last: offset + 1, word: encodeChars(first + second + third) });
+    // A trigram pins one character more than its bigram.
+    bigramWordsAt(chars, offset).forEach((word, more) => choices.push({ offset, last: offset + more, word }));
   }
   return choices;
 }
@@ -200,23 +197,25 @@ export function analyseQuery(typed: string, context?: ConversionContext, cost?: 
   }
   const typedWhole = terms.map((term) => term.text).join('');
   const wholes = [...new Set([typedWhole, terms.map((term) => term.variants[0]?.text ?? term.text).join('')])];
-  const anchor = headlineAnchor(terms[0]);
-  const wordOf = (whole: string) => {
-    const filed = anchor(whole);
-    return filed === undefined ? undefined : deckWord(headlineDigest(whole), filed);
-  };
-  const typedAnchor = anchor(typedWhole);
-  const plain = printedPlain(typed, typedWhole);
+  const anchorOf = headlineAnchor(terms[0]);
   return {
     typed,
     terms,
     converted,
-    headlineWords: wholes.map(wordOf).filter((word) => word !== undefined),
-    printedHeadline:
-      typedAnchor === undefined
-        ? undefined
-        : { word: plain ? wordOf(typedWhole)! : printedDeckWord(printedDigest(typed), typedAnchor), plain },
+    headlineWords: wholes.flatMap((whole) => {
+      const anchor = anchorOf(whole);
+      return anchor === undefined ? [] : [deckWord(headlineDigest(whole), anchor)];
+    }),
+    printedHeadline: printedHeadline(typed, typedWhole, anchorOf(typedWhole)),
   };
+}
+
+/** How a deck printed as the query was typed is told (AnalysedQuery), its words filed with `anchor`. */
+function printedHeadline(typed: string, whole: string, anchor: string | undefined): AnalysedQuery['printedHeadline'] {
+  if (anchor === undefined) return undefined;
+  const plain = printedPlain(typed, whole);
+  const word = plain ? deckWord(headlineDigest(whole), anchor) : printedDeckWord(printedDigest(typed), anchor);
+  return { word, plain };
 }
 
 /**

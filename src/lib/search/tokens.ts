@@ -82,6 +82,18 @@ export function jiebaWord(normalized: string): string {
   return WORD_MARK + encodeChars(normalized) + WORD_END;
 }
 
+/**
+ * The index words the bigram of `chars` at `offset` is written as (slotTokenParts): the
+ * bigram, then, for a common bigram that a character follows, its trigram (trigrams.ts).
+ */
+export function bigramWordsAt(chars: readonly string[], offset: number): string[] {
+  const [first, second, third] = [chars[offset]!, chars[offset + 1]!, chars[offset + 2]];
+  const bigram = encodeChars(first + second);
+  return third !== undefined && isExtendedBigram(first, second)
+    ? [bigram, encodeChars(first + second + third)]
+    : [bigram];
+}
+
 /** Whether an index word is a headline deck's ("x" or "y" words, headlines.ts). */
 export function isDeckWord(word: string): boolean {
   return word[0] === DECK_MARK || word[0] === PRINTED_DECK_MARK;
